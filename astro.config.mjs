@@ -1,0 +1,24 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import tailwindcss from '@tailwindcss/vite';
+import { contentCheck } from './src/integrations/content-check.ts';
+import { contentDir } from './src/lib/paths.ts';
+import { sitemapFilter } from './src/lib/sitemap.ts';
+
+/** The public address of the site; QR codes, canonical URLs and the sitemap use it. */
+const site = process.env.SITE_URL ?? 'https://seoul-solutions-manual.example';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Fixture builds in tests keep their own content cache.
+  ...(process.env.SSM_CACHE_DIR ? { cacheDir: process.env.SSM_CACHE_DIR } : {}),
+  integrations: [contentCheck(), mdx(), sitemap({ filter: sitemapFilter(contentDir(), site) })],
+  vite: {
+    plugins: [tailwindcss()],
+    resolve: { alias: { '@content': contentDir() } },
+  },
+});

@@ -1,0 +1,35 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { caseDataSchema } from './schemas/case-data.ts';
+import { caseTextSchema, pageDataSchema, pageTextSchema } from './schemas/text.ts';
+import { contentDir } from './lib/paths.ts';
+
+const base = contentDir();
+/** `transit-card/ko.mdx` → `transit-card/ko`; `transit-card/case.yaml` → `transit-card`. */
+const folderId = ({ entry }: { entry: string }) => entry.replace(/\/(case|page)\.ya?ml$/, '').replace(/\.mdx$/, '');
+
+/** Locale-neutral data of each case: `content/cases/{slug}/case.yaml`. */
+const caseData = defineCollection({
+  loader: glob({ pattern: '*/case.yaml', base: `${base}/cases`, generateId: folderId }),
+  schema: ({ image }) => caseDataSchema(image()),
+});
+
+/** The words of each case per locale: `content/cases/{slug}/{locale}.mdx`. */
+const caseText = defineCollection({
+  loader: glob({ pattern: '*/*.mdx', base: `${base}/cases`, generateId: folderId }),
+  schema: caseTextSchema,
+});
+
+/** Numbers on the manual's own pages: `content/pages/{page}/page.yaml`. */
+const pageData = defineCollection({
+  loader: glob({ pattern: '*/page.yaml', base: `${base}/pages`, generateId: folderId }),
+  schema: pageDataSchema,
+});
+
+/** The words of the manual's own pages per locale: `content/pages/{page}/{locale}.mdx`. */
+const pageText = defineCollection({
+  loader: glob({ pattern: '*/*.mdx', base: `${base}/pages`, generateId: folderId }),
+  schema: pageTextSchema,
+});
+
+export const collections = { caseData, caseText, pageData, pageText };

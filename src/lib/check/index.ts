@@ -1,0 +1,154 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'astro/zod';
+import { isLocale, localeCodes, sourceLocale } from '../../i18n/locales.ts';
+import { caseDataSchema } from '../../schemas/case-data.ts';
+import { caseTextSchema, pageDataSchema, pageTextSchema } from '../../schemas/text.ts';
+import { checkMdxBody } from './mdx-file.ts';
+import type { Problem } from './problem.ts';
+import { parseYaml, type YamlSource } from './yaml-source.ts';
+import { fieldMessages } from './zod-messages.ts';
+
+export { ContentError, formatReport, type Problem } from './problem.ts';
+
+const imageFile = /\.(png|jpe?g|webp|avif|svg)$/i;
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The hero image in the lint: a path to a file next to `case.yaml`. */
+const imagePath = z.string().regex(/^\.\/[\w./-]+\.(png|jpe?g|webp|avif|svg)$/i, 'give an image in the case folder, e.g. "./hero.svg"');
+
+/**
+ * Checks everything under a content folder and returns what is wrong, file by file.
+ * The build stops on any error; warnings are printed and the build goes on.
+ */
+export function checkContent(dir: string): Problem[] {
+  const problems: Problem[] = [];
+  const casesDir = path.join(dir, 'cases');
+  const slugs = listDirs(casesDir);
+  for (const slug of slugs) problems.push(...checkCase(path.join(casesDir, slug), slug, new Set(slugs)));
+  const pagesDir = path.join(dir, 'pages');
+  for (const page of listDirs(pagesDir)) problems.push(...checkPage(path.join(pagesDir, page)));
+  return problems;
+}
+
+function listDirs(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
+    .map((d) => d.name)
+    .sort();
+}
+
+/** Validates YAML against a schema; every problem carries the line of its field. */
+function validate<S extends z.ZodType>(file: string, source: YamlSource, schema: S): { data?: z.output<S>; problems: Problem[] } {
+  if (source.errors.length) {
+    return {
+      problems: source.errors.map((e) => ({
+        severity: 'error',
+        file,
+        line: e.line,
+        message: `YAML syntax error: ${e.message}. Indent with spaces (not tabs) and quote text that contains ": ".`,
+      })),
+    };
+  }
+  const parsed = schema.safeParse(source.data ?? {}, { reportInput: true });
+  if (parsed.success) return { data: parsed.data, problems: [] };
+  return {
+    problems: fieldMessages(parsed.error.issues).map((m) => ({
+      severity: 'error',
+      file,
+      line: source.lineOf(m.path),
+      field: m.path.map(String).join('.') || undefined,
+      message: m.message,
+    })),
+  };
+}
+
+function checkCase(dir: string, slug: string, allSlugs: ReadonlySet<string>): Problem[] {
+  const problems: Problem[] = [];
+  const dataFile = path.join(dir, 'case.yaml');
+  if (!slugPattern.test(slug)) {
+    problems.push({ severity: 'error', file: dir, message: `folder name "${slug}" is not a valid slug: use lower-case letters, digits and hyphens (it becomes the URL).` });
+  }
+  if (!fs.existsSync(dataFile)) {
+    return [...problems, { severity: 'error', file: dataFile, message: 'every case folder needs case.yaml with its figures and sources. Copy one from another case (docs/authoring.md).' }];
+  }
+  const source = parseYaml(fs.readFileSync(dataFile, 'utf8'));
+  const { data, problems: dataProblems } = validate(dataFile, source, caseDataSchema(imagePath));
+  problems.push(...dataProblems);
+  if (data) {
+    const hero = path.resolve(dir, data.hero.image);
+    if (!fs.existsSync(hero)) {
+      problems.push({ severity: 'error', file: dataFile, line: source.lineOf(['hero', 'image']), field: 'hero.image', message: `${data.hero.image} does not exist in the case folder. Add the image or fix the name.` });
+    }
+    data.related.forEach((other, i) => {
+      if (!allSlugs.has(other) || other === slug) {
+        problems.push({ severity: 'error', file: dataFile, line: source.lineOf(['related', i]), field: `related.${i}`, message: `"${other}" is not another case. Cases: ${[...allSlugs].filter((s) => s !== slug).join(', ')}.` });
+      }
+    });
+  }
+  const files = fs.readdirSync(dir).filter((f) => !f.startsWith('.'));
+  for (const f of files) {
+    if (f === 'case.yaml' || imageFile.test(f)) continue;
+    const locale = f.replace(/\.mdx$/, '');
+    if (!f.endsWith('.mdx') || !isLocale(locale)) {
+      problems.push({ severity: 'error', file: path.join(dir, f), message: `"${f}" is not a case file. Name text files after their locale (${localeCodes.map((c) => `${c}.mdx`).join(', ')}); put images next to them.` });
+    }
+  }
+  if (!files.includes(`${sourceLocale}.mdx`)) {
+    problems.push({ severity: 'error', file: path.join(dir, `${sourceLocale}.mdx`), message: 'is missing: every case is written in Korean first, and other languages fall back to it.' });
+  }
+  const ids = {
+    figures: new Set(data?.figures.map((f) => f.id)),
+    timeline: new Set(data?.timeline.map((t) => t.id)),
+    trackRecord: new Set(data?.trackRecord.map((t) => t.id)),
+  };
+  for (const f of files.filter((f) => f.endsWith('.mdx') && isLocale(f.slice(0, -4)))) {
+    problems.push(...checkText(path.join(dir, f), caseTextSchema, data ? ids : undefined));
+  }
+  return problems;
+}
+
+function checkPage(dir: string): Problem[] {
+  const problems: Problem[] = [];
+  const dataFile = path.join(dir, 'page.yaml');
+  let figureIds = new Set<string>();
+  if (fs.existsSync(dataFile)) {
+    const { data, problems: p } = validate(dataFile, parseYaml(fs.readFileSync(dataFile, 'utf8')), pageDataSchema);
+    problems.push(...p);
+    figureIds = new Set(data?.figures.map((f) => f.id));
+  }
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.mdx'))) {
+    problems.push(...checkText(path.join(dir, f), pageTextSchema, { figures: figureIds }));
+  }
+  return problems;
+}
+
+/** Checks one `{locale}.mdx`: frontmatter, labels against the data's ids, then the body. */
+function checkText(file: string, schema: z.ZodType, ids: Partial<Record<'figures' | 'timeline' | 'trackRecord', ReadonlySet<string>>> | undefined): Problem[] {
+  const text = fs.readFileSync(file, 'utf8');
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
+  if (!match) {
+    return [{ severity: 'error', file, line: 1, message: 'must start with frontmatter between two --- lines (title, summary, labels, translation). See docs/authoring.md.' }];
+  }
+  const source = parseYaml(match[1] ?? '', 2);
+  const { data, problems } = validate(file, source, schema);
+  if (data && ids) {
+    const labels = data as Record<string, Record<string, string> | undefined>;
+    for (const [group, known] of Object.entries(ids)) {
+      const given = labels[group] ?? {};
+      for (const id of Object.keys(given)) {
+        if (!known.has(id)) {
+          problems.push({ severity: 'error', file, line: source.lineOf([group, id]), field: `${group}.${id}`, message: `labels "${id}", which case.yaml does not define under \`${group}:\`. Fix the id or add the entry to case.yaml.` });
+        }
+      }
+      const missing = [...known].filter((id) => !(id in given) && group !== 'trackRecord');
+      if (missing.length) {
+        problems.push({ severity: 'warning', file, line: source.lineOf([group]), field: group, message: `no label for ${missing.join(', ')}; the fallback language's label is shown instead.` });
+      }
+    }
+  }
+  problems.push(...checkMdxBody(file, text, { figureIds: ids?.figures }));
+  return problems;
+}

@@ -1,0 +1,80 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { localeCodes, localeInfo, type LocaleCode } from '../i18n/locales.ts';
+
+/** A case's words in one locale, wherever they come from. */
+export interface ResolvedText<E> {
+  /** The entry whose words are shown. */
+  entry: E;
+  /** The language the words are really in (differs from the page's locale on fallback pages). */
+  lang: LocaleCode;
+  /** True when the page's locale has no file and another language stands in. */
+  isFallback: boolean;
+  /** Entries of the page's locale followed by its fallback chain, for labels missing in `entry`. */
+  chain: E[];
+}
+
+/** One case as a page in one locale shows it. */
+export interface CaseView extends ResolvedText<CollectionEntry<'caseText'>> {
+  slug: string;
+  data: CollectionEntry<'caseData'>['data'];
+}
+
+/** The locales whose own words a page shows, in order of preference for `locale`. */
+function preference(locale: LocaleCode): LocaleCode[] {
+  return [locale, ...localeInfo(locale).fallback];
+}
+
+/** Picks the words for `locale` out of a folder's locale files, following the fallback chain. */
+function resolve<E extends { id: string }>(folder: string, entries: E[], locale: LocaleCode): ResolvedText<E> | undefined {
+  const byLocale = new Map(entries.filter((e) => e.id.startsWith(`${folder}/`)).map((e) => [e.id.slice(folder.length + 1), e]));
+  const chain = preference(locale).flatMap((code) => {
+    const e = byLocale.get(code);
+    return e ? [e] : [];
+  });
+  const entry = chain[0];
+  if (!entry) return undefined;
+  const lang = entry.id.slice(folder.length + 1) as LocaleCode;
+  return { entry, lang, isFallback: lang !== locale, chain };
+}
+
+/** Every case in `locale` (own words or fallback), in the manual's order. */
+export async function getCases(locale: LocaleCode): Promise<CaseView[]> {
+  const [data, texts] = await Promise.all([getCollection('caseData'), getCollection('caseText')]);
+  return data
+    .flatMap((d) => {
+      const text = resolve(d.id, texts, locale);
+      return text ? [{ slug: d.id, data: d.data, ...text }] : [];
+    })
+    .sort((a, b) => a.data.order - b.data.order || a.slug.localeCompare(b.slug));
+}
+
+/** One case in `locale`, or undefined when the slug does not exist. */
+export async function getCase(slug: string, locale: LocaleCode): Promise<CaseView | undefined> {
+  return (await getCases(locale)).find((c) => c.slug === slug);
+}
+
+/** The locales that have the case in their own words (for hreflang and the sitemap). */
+export async function ownLocales(folder: string, collection: 'caseText' | 'pageText'): Promise<LocaleCode[]> {
+  const entries = await getCollection(collection);
+  return localeCodes.filter((code) => entries.some((e) => e.id === `${folder}/${code}`));
+}
+
+/** One of the manual's own pages (home, partner…) in `locale`, with its data. */
+export async function getPage(page: string, locale: LocaleCode) {
+  const [data, texts] = await Promise.all([getCollection('pageData'), getCollection('pageText')]);
+  const text = resolve(page, texts, locale);
+  if (!text) throw new Error(`content/pages/${page}/ has no text in ${locale} or its fallbacks: add content/pages/${page}/ko.mdx`);
+  return { ...text, data: data.find((d) => d.id === page)?.data ?? { figures: [], sources: [] } };
+}
+
+/**
+ * A label for a data id (a figure, a timeline step) from the first file in the chain that has one.
+ * The content lint warns about missing labels at build time; here we just fall back.
+ */
+export function label(chain: ReadonlyArray<{ data: Record<string, unknown> }>, group: 'figures' | 'timeline' | 'trackRecord', id: string): string | undefined {
+  for (const e of chain) {
+    const labels = e.data[group] as Record<string, string> | undefined;
+    if (labels?.[id]) return labels[id];
+  }
+  return undefined;
+}

@@ -1,0 +1,28 @@
+import type { Figure } from '../schemas/case-data.ts';
+import type { LocaleCode } from '../i18n/locales.ts';
+import { label } from './content.ts';
+
+/** What the components inside an MDX body need to know about the page around them. */
+export interface MdxContext {
+  /** The language the body is written in (labels and numbers follow it). */
+  lang: LocaleCode;
+  /** The case's (or page's) folder, to name it in errors. */
+  folder: string;
+  figures: readonly Figure[];
+  timeline: readonly { id: string; year: number | string }[];
+  /** The text entries from the body's language down its fallback chain, for labels. */
+  chain: ReadonlyArray<{ data: Record<string, unknown> }>;
+}
+
+/** The context set by the page, or an error that says which component was used where it cannot be. */
+export function requireContext(locals: App.Locals, component: string): MdxContext {
+  if (!locals.mdxContext) throw new Error(`<${component}> can only be used inside a case or page body.`);
+  return locals.mdxContext;
+}
+
+/** A figure by id with its label, or an error naming the case and the id. */
+export function findFigure(ctx: MdxContext, id: string): { figure: Figure; label: string } {
+  const figure = ctx.figures.find((f) => f.id === id);
+  if (!figure) throw new Error(`${ctx.folder}: no figure "${id}" in its data. Known: ${ctx.figures.map((f) => f.id).join(', ')}`);
+  return { figure, label: label(ctx.chain, 'figures', id) ?? id };
+}

@@ -1,0 +1,15 @@
+import type { LocaleCode } from '../i18n/locales.ts';
+
+/**
+ * The path of a page in a locale, always with a trailing slash.
+ * @example localePath('es', 'cases', 'transit-card') // "/es/cases/transit-card/"
+ */
+export function localePath(locale: LocaleCode, ...segments: string[]): string {
+  return `/${[locale, ...segments].join('/')}/`;
+}
+
+/** The same page in another locale: swaps the first path segment. */
+export function switchLocale(pathname: string, to: LocaleCode): string {
+  const rest = pathname.split('/').filter(Boolean).slice(1);
+  return localePath(to, ...rest);
+}

@@ -1,0 +1,25 @@
+import { z } from 'astro/zod';
+
+/** A short lower-case id such as `users-2014`, used to tie words in MDX to numbers in data. */
+export const idSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and hyphens, e.g. `users-2014`');
+
+/** A year (`2004`) or a span of years (`1990-2013`). */
+export const yearSchema = z.union([
+  z.number().int().min(1000).max(2100),
+  z.string().regex(/^\d{4}(?:-\d{4})?$/, 'write a year (2004) or a span (1990-2013)'),
+]);
+
+/** The sectors a case can belong to; their names are interface strings (`sector.<id>`). */
+export const sectors = ['transport', 'digital', 'water', 'environment', 'economy', 'governance'] as const;
+/** One of {@link sectors}. */
+export type Sector = (typeof sectors)[number];
+
+/** Units a figure can be in; each is formatted through `Intl` for the reader's locale. */
+export const units = ['number', 'percent', 'krw', 'usd', 'km', 'km-per-hour', 'minute', 'year', 'm2', 'm3', 'ton', 'score'] as const;
+/** One of {@link units}. */
+export type Unit = (typeof units)[number];
+
+/** The kinds of work Seoul has done abroad; their names are interface strings (`kind.<id>`). */
+export const trackKinds = ['export', 'consulting', 'oda', 'training', 'mou', 'study'] as const;

@@ -1,0 +1,30 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBuild } from '../setup/run-build.ts';
+import { copyDir, outRoot, root, sites } from '../setup/sites.ts';
+
+describe('a failed build', () => {
+  it('exits non-zero, names the broken file, and leaves the previous dist/ in place', () => {
+    const content = path.join(outRoot, 'content-broken');
+    const out = path.join(outRoot, 'dist-kept');
+    fs.rmSync(content, { recursive: true, force: true });
+    fs.rmSync(out, { recursive: true, force: true });
+    copyDir(sites.main.content, content);
+    copyDir(path.join(root, 'tests/fixtures/valid-case/cases'), path.join(content, 'cases'));
+    const broken = path.join(content, 'cases/pilot-library/ko.mdx');
+    fs.writeFileSync(broken, fs.readFileSync(broken, 'utf8').replace('<KeyFigures ids="visitors" />', '<Chart />'));
+    // The "last good build" a user would have.
+    copyDir(sites.main.out, out);
+    const before = fs.readFileSync(path.join(out, 'en/cases/transit-card/index.html'), 'utf8');
+
+    const result = runBuild({ content, out });
+
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('cases/pilot-library/ko.mdx:');
+    expect(result.output).toContain('<Chart> is not a component');
+    expect(result.output).toContain('previous build');
+    expect(fs.readFileSync(path.join(out, 'en/cases/transit-card/index.html'), 'utf8')).toBe(before);
+    expect(fs.readdirSync(outRoot).filter((n) => n.startsWith('dist-kept.'))).toEqual([]);
+  });
+});

@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { checkContent, formatReport } from '../../src/lib/check/index.ts';
+import { copyDir, outRoot, root } from '../setup/sites.ts';
+
+const scratch = path.join(outRoot, 'bad-input');
+const caseDir = path.join(scratch, 'cases/pilot-library');
+
+/** Breaks one file of the valid fixture case the way an author might. */
+function breakFile(file: string, from: string | RegExp, to: string): void {
+  const target = path.join(caseDir, file);
+  const text = fs.readFileSync(target, 'utf8');
+  const broken = text.replace(from, to);
+  if (broken === text) throw new Error(`fixture edit did not apply to ${file}: ${String(from)}`);
+  fs.writeFileSync(target, broken);
+}
+
+/** The report an author sees, with the scratch folder shown as `content/`. */
+function report(): string {
+  return formatReport(checkContent(scratch)).replaceAll(path.relative(process.cwd(), scratch), 'content');
+}
+
+beforeEach(() => {
+  fs.rmSync(scratch, { recursive: true, force: true });
+  copyDir(path.join(root, 'tests/fixtures/valid-case'), scratch);
+});
+
+describe('content check', () => {
+  it('passes the real content and the valid fixture without errors', () => {
+    expect(checkContent(path.join(root, 'content')).filter((p) => p.severity === 'error')).toEqual([]);
+    expect(report()).toBe('Content check: 0 error(s), 0 warning(s)');
+  });
+
+  it('names the file, line and field of a frontmatter value of the wrong type', () => {
+    breakFile('case.yaml', 'value: 4900', 'value: "4,900 people"');
+    expect(report()).toMatchInlineSnapshot(`
+      "Content check: 1 error(s), 0 warning(s)
+      ✖ content/cases/pilot-library/case.yaml:12
+          figures.0.value: should be a number (no quotes, no units, e.g. 94.4), but is the text "4,900 people"."
+    `);
+  });
+
+  it('names a missing required field and how to add it', () => {
+    breakFile('ko.mdx', /^title: .*\n/m, '');
+    expect(report()).toMatchInlineSnapshot(`
+      "Content check: 1 error(s), 0 warning(s)
+      ✖ content/cases/pilot-library/ko.mdx:2
+          title: is missing. Add \`title:\` with text."
+    `);
+  });
+
+  it('lists the allowed sectors when the sector is unknown', () => {
+    breakFile('case.yaml', 'sector: governance', 'sector: housing');
+    expect(report()).toMatchInlineSnapshot(`
+      "Content check: 1 error(s), 0 warning(s)
+      ✖ content/cases/pilot-library/case.yaml:4
+          sector: the text "housing" is not allowed. Use one of: transport, digital, water, environment, economy, governance."
+    `);
+  });
+
+  it('gives the line of an MDX syntax error', () => {
+    breakFile('ko.mdx', '<KeyFigures ids="visitors" />', '<KeyFigures ids="visitors">');
+    expect(report()).toMatchInlineSnapshot(`
+      "Content check: 1 error(s), 0 warning(s)
+      ✖ content/cases/pilot-library/ko.mdx:18
+          MDX syntax error: Expected a closing tag for \`<KeyFigures>\` (18:1) (mdx-jsx:unexpected-character). Check tags are closed and braces balanced."
+    `);
+  });
+
+  it('names an unknown component and lists the known ones', () => {
+    breakFile('ko.mdx', '<KeyFigures ids="visitors" />', '<KeyFigure ids="visitors" />');
+    expect(report()).toMatchInlineSnapshot(`
+      "Content check: 1 error(s), 0 warning(s)
+      ✖ content/cases/pilot-library/ko.mdx:18
+          <KeyFigure> is not a component authors can use. Known components: KeyFigures, Value, Figure, Callout, Quote, Timeline, Steps, Compare, Before, After (docs/authoring.md)."
+    `);
+  });
+
+  it('names a missing image', () => {
+    breakFile('case.yaml', './hero.svg', './hero-photo.jpg');
+    expect(report()).toMatchInlineSnapshot(`
+      "Content check: 1 error(s), 0 warning(s)
+      ✖ content/cases/pilot-library/case.yaml:7
+          hero.image: ./hero-photo.jpg does not exist in the case folder. Add the image or fix the name."
+    `);
+  });
+
+  it('rejects a label for a figure that case.yaml does not define', () => {
+    breakFile('ko.mdx', '  visitors: 하루 방문객', '  visitors: 하루 방문객\n  vistors-2014: 방문객');
+    expect(report()).toMatchInlineSnapshot(`
+      "Content check: 1 error(s), 0 warning(s)
+      ✖ content/cases/pilot-library/ko.mdx:8
+          figures.vistors-2014: labels "vistors-2014", which case.yaml does not define under \`figures:\`. Fix the id or add the entry to case.yaml."
+    `);
+  });
+
+  it('rejects a bad component prop', () => {
+    breakFile('ko.mdx', '<KeyFigures ids="visitors" />', '<KeyFigures ids="visitors, members" />\n\n<Callout type="danger">\n\n주의\n\n</Callout>');
+    expect(report()).toMatchInlineSnapshot(`
+      "Content check: 2 error(s), 0 warning(s)
+      ✖ content/cases/pilot-library/ko.mdx:18
+          <KeyFigures ids>: "members" is not a figure of this case. Figures in case.yaml: visitors.
+      ✖ content/cases/pilot-library/ko.mdx:20
+          <Callout type>: the text "danger" is not allowed. Use one of: note, tip, warning, lesson."
+    `);
+  });
+
+  it('warns, without failing, when a translation lacks a label', () => {
+    fs.writeFileSync(
+      path.join(caseDir, 'en.mdx'),
+      fs.readFileSync(path.join(caseDir, 'ko.mdx'), 'utf8').replace(/figures:\n {2}visitors: .*\n/, '').replace('status: reviewed', 'status: draft\n  from: ko\n  sourceVersion: pending'),
+    );
+    expect(report()).toMatchInlineSnapshot(`
+      "Content check: 0 error(s), 1 warning(s)
+      ▲ content/cases/pilot-library/en.mdx:2
+          figures: no label for visitors; the fallback language's label is shown instead."
+    `);
+  });
+});

@@ -1,0 +1,27 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The project root. */
+export const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
+/** Where tests write builds and scratch content. */
+export const outRoot = path.join(root, 'tests/.out');
+
+/** The sites the suite builds once, by name: content folder and output folder. */
+export const sites = {
+  /** The real content, built as `npm run build` would. */
+  main: { content: path.join(root, 'content'), out: path.join(outRoot, 'site') },
+  /** The real content plus a case that exists only in Korean. */
+  koOnly: { content: path.join(outRoot, 'content-ko-only'), out: path.join(outRoot, 'site-ko-only') },
+} as const;
+
+/** Reads a built page: `page('main', 'es/cases/transit-card')`. */
+export function readPage(site: keyof typeof sites, route: string): string {
+  const file = path.join(sites[site].out, route, route.endsWith('.html') || route.endsWith('.xml') || route.endsWith('.txt') ? '' : 'index.html');
+  return fs.readFileSync(file, 'utf8');
+}
+
+/** Copies a folder tree. */
+export function copyDir(from: string, to: string): void {
+  fs.cpSync(from, to, { recursive: true });
+}

@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { load } from 'cheerio';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { localeCodes } from '../../src/i18n/locales.ts';
+import { formatFigure } from '../../src/lib/format.ts';
+import { figureSchema } from '../../src/schemas/case-data.ts';
+import { readPage, sites } from '../setup/sites.ts';
+
+const cases = ['transit-card', 'bus-reform'];
+const page = (route: string) => load(readPage('main', route));
+const frontmatter = (slug: string, locale: string) => parse(fs.readFileSync(path.join(sites.main.content, 'cases', slug, `${locale}.mdx`), 'utf8').split('---')[1] ?? '') as { title: string; summary: string };
+
+describe.each(cases)('the %s case', (slug) => {
+  it('shows its own Korean and English words on /ko/ and /en/', () => {
+    for (const locale of ['ko', 'en']) {
+      const $ = page(`${locale}/cases/${slug}`);
+      const { title, summary } = frontmatter(slug, locale);
+      expect($('h1').text()).toBe(title);
+      expect($('html').attr('lang')).toBe(locale);
+      expect($('main').attr('lang')).toBe(locale);
+      expect($('meta[name=description]').attr('content')).toBe(summary);
+      expect($('.fallback-notice')).toHaveLength(0);
+    }
+  });
+
+  it('shows English words with a Spanish notice on /es/, with lang="es" on html and lang="en" on main', () => {
+    const $ = page(`es/cases/${slug}`);
+    expect($('html').attr('lang')).toBe('es');
+    expect($('main').attr('lang')).toBe('en');
+    expect($('h1').text()).toBe(frontmatter(slug, 'en').title);
+    expect($('.fallback-notice').text()).toContain('aún no está disponible en español');
+    expect($('.fallback-notice').text()).toContain('inglés');
+    // A fallback page is not offered as Spanish content to search engines.
+    expect($('link[hreflang]').length).toBe(0);
+    expect($('link[rel=canonical]').attr('href')).toMatch(`/en/cases/${slug}/`);
+  });
+
+  it('lays Arabic pages out right to left', () => {
+    const $ = page(`ar/cases/${slug}`);
+    expect($('html').attr('dir')).toBe('rtl');
+    expect($('html').attr('lang')).toBe('ar');
+  });
+
+  it('shows every figure from case.yaml, formatted for the page language, identically wherever ko and en pages show it', () => {
+    const data = parse(fs.readFileSync(path.join(sites.main.content, 'cases', slug, 'case.yaml'), 'utf8')) as { figures: unknown[] };
+    expect(data.figures.length).toBeGreaterThanOrEqual(5);
+    for (const locale of ['ko', 'en'] as const) {
+      const $ = page(`${locale}/cases/${slug}`);
+      expect($('.key-figures').first().find('[data-figure]').length, 'highlighted figures at the top').toBeGreaterThanOrEqual(5);
+      for (const raw of data.figures) {
+        const figure = figureSchema.parse(raw);
+        // Cards show the value in <dd>; <Value> shows it inline.
+        const shown = $(`[data-figure="${figure.id}"]`)
+          .map((_, el) => ($(el).is('.value') ? $(el) : $(el).find('dd')).text())
+          .get();
+        expect(shown.length, `${figure.id} is shown on /${locale}/`).toBeGreaterThan(0);
+        expect(new Set(shown), `${figure.id} on /${locale}/`).toEqual(new Set([formatFigure(figure, locale)]));
+      }
+    }
+  });
+
+  it('offers hreflang alternates only for locales that have the case, plus x-default', () => {
+    const $ = page(`en/cases/${slug}`);
+    const langs = $('link[rel=alternate][hreflang]').map((_, el) => $(el).attr('hreflang')).get();
+    expect(langs.sort()).toEqual(['en', 'ko-KR', 'x-default']);
+  });
+
+  it('has a page in every locale, and a language switcher that stays on the case', () => {
+    for (const locale of localeCodes) {
+      const $ = page(`${locale}/cases/${slug}`);
+      const targets = $('.language-switcher a').map((_, el) => $(el).attr('href')).get();
+      expect(targets).toEqual(localeCodes.map((code) => `/${code}/cases/${slug}/`));
+    }
+  });
+
+  it('lists sources that every key figure links to, and a contact address', () => {
+    const $ = page(`en/cases/${slug}`);
+    $('.key-figures a[href^="#source-"]').each((_, a) => {
+      expect($(`${$(a).attr('href')}`).length, $(a).attr('href')).toBe(1);
+    });
+    expect($('.contact a[href^="mailto:"]').length).toBe(1);
+    expect($('.timeline li').length).toBeGreaterThanOrEqual(5);
+    expect($('.track-record tbody tr').length).toBeGreaterThan(0);
+  });
+});
+
+describe('the site as a whole', () => {
+  it('writes every page in the URL table for all eight locales', () => {
+    const routes = ['index.html', 'sitemap-index.xml', 'robots.txt'];
+    for (const locale of localeCodes) {
+      routes.push(`${locale}/index.html`, `${locale}/cases/index.html`, ...cases.map((c) => `${locale}/cases/${c}/index.html`));
+    }
+    const missing = routes.filter((r) => !fs.existsSync(path.join(sites.main.out, r)));
+    expect(missing).toEqual([]);
+  });
+
+  it('lets the language chooser work as plain links to every locale', () => {
+    const $ = page('index.html');
+    expect($('a[data-locale]').map((_, el) => $(el).attr('href')).get()).toEqual(localeCodes.map((c) => `/${c}/`));
+  });
+
+  it('lists canonical pages in the sitemap, and no fallback page', () => {
+    const urls = [...readPage('main', 'sitemap-0.xml').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
+    expect(urls).toContain('/ko/cases/transit-card/');
+    expect(urls).toContain('/en/cases/bus-reform/');
+    expect(urls).not.toContain('/es/cases/transit-card/');
+    expect(new Set(urls).size).toBe(urls.length);
+  });
+
+  it('filters the case index by sector with plain links', () => {
+    const $ = page('en/cases');
+    $('.filter-link').each((_, a) => {
+      const href = $(a).attr('href') ?? '';
+      expect($(href).length, href).toBe(1);
+    });
+    expect($('.case-card').length).toBe(cases.length);
+  });
+});
