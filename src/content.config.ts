@@ -1,8 +1,9 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import { caseDataSchema } from './schemas/case-data.ts';
 import { caseTextSchema, pageDataSchema, pageTextSchema } from './schemas/text.ts';
 import { contentDir } from './lib/paths.ts';
+import { placeSchema } from './schemas/places.ts';
 
 const base = contentDir();
 /** `transit-card/ko.mdx` → `transit-card/ko`; `transit-card/case.yaml` → `transit-card`. */
@@ -32,4 +33,7 @@ const pageText = defineCollection({
   schema: pageTextSchema,
 });
 
-export const collections = { caseData, caseText, pageData, pageText };
+/** Where the track record's cities are: `content/places.yaml`. */
+const places = defineCollection({ loader: file(`${base}/places.yaml`), schema: placeSchema });
+
+export const collections = { caseData, caseText, pageData, pageText, places };

@@ -1,4 +1,4 @@
-import type { Figure } from '../schemas/case-data.ts';
+import type { Chart, Figure } from '../schemas/case-data.ts';
 import type { LocaleCode } from '../i18n/locales.ts';
 import { label } from './content.ts';
 
@@ -9,6 +9,7 @@ export interface MdxContext {
   /** The case's (or page's) folder, to name it in errors. */
   folder: string;
   figures: readonly Figure[];
+  charts: readonly Chart[];
   timeline: readonly { id: string; year: number | string }[];
   /** The text entries from the body's language down its fallback chain, for labels. */
   chain: ReadonlyArray<{ data: Record<string, unknown> }>;

@@ -39,6 +39,11 @@ export const trackRecordEntrySchema = z
   })
   .strict();
 
+/** A chart drawn from figures of the same unit, one bar per figure, in the order given. */
+export const chartSchema = z
+  .object({ id: idSchema, figures: z.array(z.string()).min(2, 'a chart needs at least two figures to compare') })
+  .strict();
+
 /** A publication a figure or fact comes from. */
 export const sourceSchema = z
   .object({
@@ -63,6 +68,7 @@ export function caseDataSchema<I extends z.ZodType>(image: I) {
       /** The figures shown at the top of the case page and on the brochure cover (default: the first six). */
       highlights: z.array(z.string()).max(6, 'choose at most six figures to highlight').optional(),
       timeline: z.array(timelineEntrySchema).default([]),
+      charts: z.array(chartSchema).default([]),
       trackRecord: z.array(trackRecordEntrySchema).default([]),
       contact: z
         .object({
@@ -90,6 +96,15 @@ export function caseDataSchema<I extends z.ZodType>(image: I) {
         });
       check(data.figures, 'figures');
       const figureIds = new Set(data.figures.map((f) => f.id));
+      data.charts.forEach((chart, c) => {
+        const units = new Set<string>();
+        chart.figures.forEach((id, i) => {
+          const figure = data.figures.find((f) => f.id === id);
+          if (!figure) ctx.addIssue({ code: 'custom', path: ['charts', c, 'figures', i], message: `"${id}" is not a figure id under \`figures:\`` });
+          else units.add(figure.unit);
+        });
+        if (units.size > 1) ctx.addIssue({ code: 'custom', path: ['charts', c, 'figures'], message: `mixes units (${[...units].join(', ')}); chart figures of one unit only` });
+      });
       data.highlights?.forEach((id, i) => {
         if (!figureIds.has(id)) {
           ctx.addIssue({ code: 'custom', path: ['highlights', i], message: `"${id}" is not a figure id under \`figures:\`` });
@@ -97,7 +112,7 @@ export function caseDataSchema<I extends z.ZodType>(image: I) {
       });
       check(data.timeline, 'timeline');
       check(data.trackRecord, 'trackRecord');
-      for (const field of ['figures', 'timeline', 'trackRecord'] as const) {
+      for (const field of ['figures', 'timeline', 'trackRecord', 'charts'] as const) {
         const seen = new Set<string>();
         data[field].forEach((item, i) => {
           if (seen.has(item.id)) {
@@ -115,5 +130,7 @@ export type CaseData<I = unknown> = Omit<z.output<ReturnType<typeof caseDataSche
 };
 /** A key figure as parsed. */
 export type Figure = z.output<typeof figureSchema>;
+/** A chart as parsed. */
+export type Chart = z.output<typeof chartSchema>;
 /** A track-record entry as parsed. */
 export type TrackRecordEntry = z.output<typeof trackRecordEntrySchema>;

@@ -1,10 +1,11 @@
 import { z } from 'astro/zod';
-import { figureSchema, sourceSchema } from './case-data.ts';
+import { chartSchema, figureSchema, sourceSchema } from './case-data.ts';
 
 /** Numbers a manual page shows (the home page's growth figures, for instance), with sources. */
 export const pageDataSchema = z
   .object({
     figures: z.array(figureSchema).default([]),
+    charts: z.array(chartSchema).default([]),
     sources: z.array(sourceSchema).default([]),
   })
   .strict()

@@ -26,6 +26,8 @@ export const caseTextSchema = z
     figures: labels,
     timeline: labels,
     trackRecord: labels,
+    /** Chart titles by chart id. */
+    charts: labels,
     translation: translationSchema,
   })
   .strict();
@@ -36,6 +38,7 @@ export const pageTextSchema = z
     title: z.string().min(3),
     summary: z.string().min(20),
     figures: labels,
+    charts: labels,
     translation: translationSchema,
   })
   .strict();

@@ -23,3 +23,16 @@ describe('a case written only in Korean', () => {
     expect($('.fallback-notice').text()).toContain('Korean');
   });
 });
+
+describe('a photo in a case body', () => {
+  it('is served as responsive AVIF and WebP with a fallback, caption and credit', () => {
+    const $ = load(readPage('koOnly', 'ko/cases/pilot-library'));
+    const figure = $('figure.content-figure');
+    const types = figure.find('picture source').map((_, el) => $(el).attr('type')).get();
+    expect(types).toEqual(['image/avif', 'image/webp']);
+    const srcset = figure.find('source[type="image/avif"]').attr('srcset') ?? '';
+    expect(srcset.split(',').length).toBeGreaterThanOrEqual(2);
+    expect(figure.find('img').attr('alt')).toBe('열람실과 강당을 나타낸 평면도');
+    expect(figure.find('figcaption').text()).toContain('시험용 그림');
+  });
+});

@@ -1,6 +1,7 @@
 import After from './After.astro';
 import Before from './Before.astro';
 import Callout from './Callout.astro';
+import Chart from './Chart.astro';
 import Compare from './Compare.astro';
 import Figure from './Figure.astro';
 import KeyFigures from './KeyFigures.astro';
@@ -18,6 +19,7 @@ export const mdxComponents: Record<MdxComponentName, unknown> = {
   Callout,
   Quote,
   Timeline,
+  Chart,
   Steps,
   Compare,
   Before,

@@ -19,6 +19,7 @@ export const mdxProps = {
   Callout: z.object({ type: z.enum(['note', 'tip', 'warning', 'lesson']).optional(), title: z.string().optional() }).strict(),
   Quote: z.object({ by: z.string().min(1), role: z.string().optional() }).strict(),
   Timeline: z.object({}).strict(),
+  Chart: z.object({ id: z.string() }).strict(),
   Steps: z.object({}).strict(),
   Compare: z.object({}).strict(),
   Before: z.object({ title: z.string().optional() }).strict(),
@@ -30,6 +31,8 @@ export type MdxComponentName = keyof typeof mdxProps;
 
 /** Props that name figures of the case, checked against `case.yaml`. */
 export const figureRefs: Partial<Record<MdxComponentName, 'id' | 'ids'>> = { KeyFigures: 'ids', Value: 'id' };
+/** Props that name charts of the case. */
+export const chartRefs: Partial<Record<MdxComponentName, 'id'>> = { Chart: 'id' };
 
 /** Splits `ids="a, b"` into ids. */
 export function splitIds(ids: string): string[] {

@@ -103,6 +103,7 @@ function checkCase(dir: string, slug: string, allSlugs: ReadonlySet<string>): Pr
     figures: new Set(data?.figures.map((f) => f.id)),
     timeline: new Set(data?.timeline.map((t) => t.id)),
     trackRecord: new Set(data?.trackRecord.map((t) => t.id)),
+    charts: new Set(data?.charts.map((c) => c.id)),
   };
   for (const f of files.filter((f) => f.endsWith('.mdx') && isLocale(f.slice(0, -4)))) {
     problems.push(...checkText(path.join(dir, f), caseTextSchema, data ? ids : undefined));
@@ -114,19 +115,21 @@ function checkPage(dir: string): Problem[] {
   const problems: Problem[] = [];
   const dataFile = path.join(dir, 'page.yaml');
   let figureIds = new Set<string>();
+  let chartIds = new Set<string>();
   if (fs.existsSync(dataFile)) {
     const { data, problems: p } = validate(dataFile, parseYaml(fs.readFileSync(dataFile, 'utf8')), pageDataSchema);
     problems.push(...p);
     figureIds = new Set(data?.figures.map((f) => f.id));
+    chartIds = new Set(data?.charts.map((c) => c.id));
   }
   for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.mdx'))) {
-    problems.push(...checkText(path.join(dir, f), pageTextSchema, { figures: figureIds }));
+    problems.push(...checkText(path.join(dir, f), pageTextSchema, { figures: figureIds, charts: chartIds }));
   }
   return problems;
 }
 
 /** Checks one `{locale}.mdx`: frontmatter, labels against the data's ids, then the body. */
-function checkText(file: string, schema: z.ZodType, ids: Partial<Record<'figures' | 'timeline' | 'trackRecord', ReadonlySet<string>>> | undefined): Problem[] {
+function checkText(file: string, schema: z.ZodType, ids: Partial<Record<'figures' | 'timeline' | 'trackRecord' | 'charts', ReadonlySet<string>>> | undefined): Problem[] {
   const text = fs.readFileSync(file, 'utf8');
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
   if (!match) {
@@ -149,6 +152,6 @@ function checkText(file: string, schema: z.ZodType, ids: Partial<Record<'figures
       }
     }
   }
-  problems.push(...checkMdxBody(file, text, { figureIds: ids?.figures }));
+  problems.push(...checkMdxBody(file, text, { figureIds: ids?.figures, chartIds: ids?.charts }));
   return problems;
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { mdxToMdast } from 'satteri';
-import { figureRefs, mdxProps, splitIds, type MdxComponentName } from '../../components/mdx/props.ts';
+import { chartRefs, figureRefs, mdxProps, splitIds, type MdxComponentName } from '../../components/mdx/props.ts';
 import type { Problem } from './problem.ts';
 import { fieldMessages } from './zod-messages.ts';
 
@@ -17,6 +17,8 @@ interface JsxNode {
 export interface BodyContext {
   /** The figures of the case; undefined when its data is broken (then refs are not checked). */
   figureIds: ReadonlySet<string> | undefined;
+  /** The charts of the case, likewise. */
+  chartIds: ReadonlySet<string> | undefined;
 }
 
 /**
@@ -80,6 +82,11 @@ function checkElement(file: string, node: JsxNode, ctx: BodyContext): Problem[] 
         problems.push(err(`"${id}" is not a figure of this case. Figures in case.yaml: ${[...ctx.figureIds].join(', ')}.`, `<${name} ${refProp}>`));
       }
     }
+  }
+  const chartProp = chartRefs[component];
+  const chart = chartProp ? props[chartProp] : undefined;
+  if (typeof chart === 'string' && ctx.chartIds && !ctx.chartIds.has(chart)) {
+    problems.push(err(`"${chart}" is not a chart of this case. Charts in case.yaml: ${[...ctx.chartIds].join(', ') || 'none'}.`, `<${name} id>`));
   }
   if (component === 'Figure' && typeof props['src'] === 'string') {
     const image = path.resolve(path.dirname(file), props['src']);

@@ -1,0 +1,30 @@
+import { render } from 'astro:content';
+import { localeCodes, type LocaleCode } from '../i18n/locales.ts';
+import { getPage, label, ownLocales } from './content.ts';
+import type { MdxContext } from './mdx-context.ts';
+
+/**
+ * Everything a page built from `content/pages/{page}/` needs: its words in `locale` (or the
+ * fallback's), the rendered body, the MDX context for components, and hreflang data.
+ */
+export async function loadPage(page: string, locale: LocaleCode) {
+  const resolved = await getPage(page, locale);
+  const { Content } = await render(resolved.entry);
+  const alternates = await ownLocales(page, 'pageText');
+  const mdxContext: MdxContext = {
+    lang: resolved.lang,
+    folder: `pages/${page}`,
+    figures: resolved.data.figures,
+    charts: resolved.data.charts,
+    timeline: [],
+    chain: resolved.chain,
+  };
+  return {
+    ...resolved,
+    Content,
+    mdxContext,
+    alternates,
+    fallbackLocales: localeCodes.filter((c) => !alternates.includes(c)),
+    figureLabel: (id: string) => label(resolved.chain, 'figures', id) ?? id,
+  };
+}
