@@ -15,7 +15,7 @@ const unitFormats: Record<Unit, { options: Intl.NumberFormatOptions; suffix?: st
   m2: { options: {}, suffix: '\u00a0m²' },
   m3: { options: {}, suffix: '\u00a0m³' },
   ton: { options: {}, suffix: '\u00a0t' },
-  score: { options: { minimumFractionDigits: 2 } },
+  score: { options: { minimumFractionDigits: 2, maximumFractionDigits: 2 } },
 };
 
 /**

@@ -64,10 +64,10 @@ export function caseDataSchema<I extends z.ZodType>(image: I) {
       /** Where the case stands in lists and in the manual. */
       order: z.number().int().min(0),
       hero: z.object({ image, kind: z.enum(['photo', 'illustration']), credit: z.string().min(1) }).strict(),
-      figures: z.array(figureSchema).min(1),
+      figures: z.array(figureSchema).min(5, 'a case needs at least five key figures, each with its source'),
       /** The figures shown at the top of the case page and on the brochure cover (default: the first six). */
       highlights: z.array(z.string()).max(6, 'choose at most six figures to highlight').optional(),
-      timeline: z.array(timelineEntrySchema).default([]),
+      timeline: z.array(timelineEntrySchema).min(1, 'a case needs a timeline: add at least one dated step'),
       charts: z.array(chartSchema).default([]),
       trackRecord: z.array(trackRecordEntrySchema).default([]),
       contact: z

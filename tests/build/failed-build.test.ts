@@ -13,7 +13,7 @@ describe('a failed build', () => {
     copyDir(sites.main.content, content);
     copyDir(path.join(root, 'tests/fixtures/valid-case/cases'), path.join(content, 'cases'));
     const broken = path.join(content, 'cases/pilot-library/ko.mdx');
-    fs.writeFileSync(broken, fs.readFileSync(broken, 'utf8').replace('<KeyFigures ids="visitors" />', '<Chart />'));
+    fs.writeFileSync(broken, fs.readFileSync(broken, 'utf8').replace('<KeyFigures ids="visitors" />', '<Graph />'));
     // The "last good build" a user would have.
     copyDir(sites.main.out, out);
     const before = fs.readFileSync(path.join(out, 'en/cases/transit-card/index.html'), 'utf8');
@@ -22,7 +22,7 @@ describe('a failed build', () => {
 
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('cases/pilot-library/ko.mdx:');
-    expect(result.output).toContain('<Chart> is not a component');
+    expect(result.output).toContain('<Graph> is not a component');
     expect(result.output).toContain('previous build');
     expect(fs.readFileSync(path.join(out, 'en/cases/transit-card/index.html'), 'utf8')).toBe(before);
     expect(fs.readdirSync(outRoot).filter((n) => n.startsWith('dist-kept.'))).toEqual([]);

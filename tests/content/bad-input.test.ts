@@ -63,8 +63,8 @@ describe('content check', () => {
     breakFile('ko.mdx', '<KeyFigures ids="visitors" />', '<KeyFigures ids="visitors">');
     expect(report()).toMatchInlineSnapshot(`
       "Content check: 1 error(s), 0 warning(s)
-      ✖ content/cases/pilot-library/ko.mdx:18
-          MDX syntax error: Expected a closing tag for \`<KeyFigures>\` (18:1) (mdx-jsx:unexpected-character). Check tags are closed and braces balanced."
+      ✖ content/cases/pilot-library/ko.mdx:38
+          MDX syntax error: Expected a closing tag for \`<KeyFigures>\` (38:1) (mdx-jsx:unexpected-character). Check tags are closed and braces balanced."
     `);
   });
 
@@ -72,8 +72,8 @@ describe('content check', () => {
     breakFile('ko.mdx', '<KeyFigures ids="visitors" />', '<KeyFigure ids="visitors" />');
     expect(report()).toMatchInlineSnapshot(`
       "Content check: 1 error(s), 0 warning(s)
-      ✖ content/cases/pilot-library/ko.mdx:18
-          <KeyFigure> is not a component authors can use. Known components: KeyFigures, Value, Figure, Callout, Quote, Timeline, Steps, Compare, Before, After (docs/authoring.md)."
+      ✖ content/cases/pilot-library/ko.mdx:38
+          <KeyFigure> is not a component authors can use. Known components: KeyFigures, Value, Figure, Callout, Quote, Timeline, Chart, Steps, Compare, Before, After (docs/authoring.md)."
     `);
   });
 
@@ -99,22 +99,50 @@ describe('content check', () => {
     breakFile('ko.mdx', '<KeyFigures ids="visitors" />', '<KeyFigures ids="visitors, members" />\n\n<Callout type="danger">\n\n주의\n\n</Callout>');
     expect(report()).toMatchInlineSnapshot(`
       "Content check: 2 error(s), 0 warning(s)
-      ✖ content/cases/pilot-library/ko.mdx:18
-          <KeyFigures ids>: "members" is not a figure of this case. Figures in case.yaml: visitors.
-      ✖ content/cases/pilot-library/ko.mdx:20
+      ✖ content/cases/pilot-library/ko.mdx:38
+          <KeyFigures ids>: "members" is not a figure of this case. Figures in case.yaml: visitors, events, floor-area, visitors-total, floors.
+      ✖ content/cases/pilot-library/ko.mdx:40
           <Callout type>: the text "danger" is not allowed. Use one of: note, tip, warning, lesson."
+    `);
+  });
+
+  it('rejects a figure without a source', () => {
+    breakFile('case.yaml', '  - { id: floors, value: 2, unit: number, year: 2013, source: P6 }', '  - { id: floors, value: 2, unit: number, year: 2013 }');
+    expect(report()).toMatchInlineSnapshot(`
+      "Content check: 1 error(s), 0 warning(s)
+      ✖ content/cases/pilot-library/case.yaml:19
+          figures.4.source: is missing. Add \`source:\` with text."
+    `);
+  });
+
+  it('rejects a case body that lacks a required section', () => {
+    breakFile('ko.mdx', /## 교훈\n\n.*\n/, '');
+    expect(report()).toMatchInlineSnapshot(`
+      "Content check: 1 error(s), 0 warning(s)
+      ✖ content/cases/pilot-library/ko.mdx
+          has 4 section(s) (## headings); a case needs at least 5: the problem Seoul faced, what Seoul did, how it works, results, lessons for your city (docs/authoring.md)."
+    `);
+  });
+
+  it('cannot let a translation hold its own copy of a figure', () => {
+    // Values live once in case.yaml; a locale file that tries to restate one is refused.
+    breakFile('ko.mdx', '  visitors: 하루 방문객', '  visitors:\n    label: 하루 방문객\n    value: 5000');
+    expect(report()).toMatchInlineSnapshot(`
+      "Content check: 1 error(s), 0 warning(s)
+      ✖ content/cases/pilot-library/ko.mdx:7
+          figures.visitors: should be text, but is a group of fields."
     `);
   });
 
   it('warns, without failing, when a translation lacks a label', () => {
     fs.writeFileSync(
       path.join(caseDir, 'en.mdx'),
-      fs.readFileSync(path.join(caseDir, 'ko.mdx'), 'utf8').replace(/figures:\n {2}visitors: .*\n/, '').replace('status: reviewed', 'status: draft\n  from: ko\n  sourceVersion: pending'),
+      fs.readFileSync(path.join(caseDir, 'ko.mdx'), 'utf8').replace(/figures:\n(?: {2}.*\n)+/, '').replace('status: reviewed', 'status: draft\n  from: ko\n  sourceVersion: pending'),
     );
     expect(report()).toMatchInlineSnapshot(`
       "Content check: 0 error(s), 1 warning(s)
       ▲ content/cases/pilot-library/en.mdx:2
-          figures: no label for visitors; the fallback language's label is shown instead."
+          figures: no label for visitors, events, floor-area, visitors-total, floors; the fallback language's label is shown instead."
     `);
   });
 });

@@ -8,7 +8,8 @@ import { formatFigure } from '../../src/lib/format.ts';
 import { figureSchema } from '../../src/schemas/case-data.ts';
 import { readPage, sites } from '../setup/sites.ts';
 
-const cases = ['transit-card', 'bus-reform'];
+/** Every case folder in content/: the tests hold for each case that exists. */
+const cases = fs.readdirSync(path.join(sites.main.content, 'cases')).sort();
 const page = (route: string) => load(readPage('main', route));
 const frontmatter = (slug: string, locale: string) => parse(fs.readFileSync(path.join(sites.main.content, 'cases', slug, `${locale}.mdx`), 'utf8').split('---')[1] ?? '') as { title: string; summary: string };
 
@@ -75,14 +76,15 @@ describe.each(cases)('the %s case', (slug) => {
     }
   });
 
-  it('lists sources that every key figure links to, and a contact address', () => {
+  it('lists sources that every key figure links to, a timeline, the track record and a contact address', () => {
     const $ = page(`en/cases/${slug}`);
+    const data = parse(fs.readFileSync(path.join(sites.main.content, 'cases', slug, 'case.yaml'), 'utf8')) as { trackRecord?: unknown[] };
     $('.key-figures a[href^="#source-"]').each((_, a) => {
       expect($(`${$(a).attr('href')}`).length, $(a).attr('href')).toBe(1);
     });
     expect($('.contact a[href^="mailto:"]').length).toBe(1);
     expect($('.timeline li').length).toBeGreaterThanOrEqual(5);
-    expect($('.track-record tbody tr').length).toBeGreaterThan(0);
+    expect($('.track-record tbody tr').length).toBe(data.trackRecord?.length ?? 0);
   });
 });
 
@@ -90,7 +92,8 @@ describe('the site as a whole', () => {
   it('writes every page in the URL table for all eight locales', () => {
     const routes = ['index.html', 'sitemap-index.xml', 'robots.txt'];
     for (const locale of localeCodes) {
-      routes.push(`${locale}/index.html`, `${locale}/cases/index.html`, ...cases.map((c) => `${locale}/cases/${c}/index.html`));
+      routes.push(`${locale}/index.html`, `${locale}/cases/index.html`, `${locale}/track-record/index.html`, `${locale}/partner/index.html`);
+      routes.push(...cases.map((c) => `${locale}/cases/${c}/index.html`));
     }
     const missing = routes.filter((r) => !fs.existsSync(path.join(sites.main.out, r)));
     expect(missing).toEqual([]);
@@ -105,6 +108,7 @@ describe('the site as a whole', () => {
     const urls = [...readPage('main', 'sitemap-0.xml').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
     expect(urls).toContain('/ko/cases/transit-card/');
     expect(urls).toContain('/en/cases/bus-reform/');
+    expect(urls).toContain('/en/track-record/');
     expect(urls).not.toContain('/es/cases/transit-card/');
     expect(new Set(urls).size).toBe(urls.length);
   });

@@ -26,6 +26,7 @@ export function checkContent(dir: string): Problem[] {
   const casesDir = path.join(dir, 'cases');
   const slugs = listDirs(casesDir);
   for (const slug of slugs) problems.push(...checkCase(path.join(casesDir, slug), slug, new Set(slugs)));
+  problems.push(...checkPlaces(dir, slugs));
   const pagesDir = path.join(dir, 'pages');
   for (const page of listDirs(pagesDir)) problems.push(...checkPage(path.join(pagesDir, page)));
   return problems;
@@ -106,9 +107,44 @@ function checkCase(dir: string, slug: string, allSlugs: ReadonlySet<string>): Pr
     charts: new Set(data?.charts.map((c) => c.id)),
   };
   for (const f of files.filter((f) => f.endsWith('.mdx') && isLocale(f.slice(0, -4)))) {
-    problems.push(...checkText(path.join(dir, f), caseTextSchema, data ? ids : undefined));
+    const file = path.join(dir, f);
+    problems.push(...checkText(file, caseTextSchema, data ? ids : undefined), ...checkSections(file));
   }
   return problems;
+}
+
+/** The parts of a case body every case has (by their `##` headings): problem, what, how, results, lessons. */
+export const requiredSections = 5;
+
+/** A case body must tell the whole story: at least {@link requiredSections} `##` sections. */
+function checkSections(file: string): Problem[] {
+  const headings = fs.readFileSync(file, 'utf8').match(/^## \S.*$/gm) ?? [];
+  if (headings.length >= requiredSections) return [];
+  return [
+    {
+      severity: 'error',
+      file,
+      message: `has ${headings.length} section(s) (## headings); a case needs at least ${requiredSections}: the problem Seoul faced, what Seoul did, how it works, results, lessons for your city (docs/authoring.md).`,
+    },
+  ];
+}
+
+/** Cities in the track record need coordinates in `places.yaml` to appear on the map. */
+function checkPlaces(dir: string, slugs: readonly string[]): Problem[] {
+  const placesFile = path.join(dir, 'places.yaml');
+  const places = fs.existsSync(placesFile) ? parseYaml(fs.readFileSync(placesFile, 'utf8')) : undefined;
+  const known = new Set(Object.keys((places?.data as Record<string, unknown> | undefined) ?? {}));
+  return slugs.flatMap((slug) => {
+    const file = path.join(dir, 'cases', slug, 'case.yaml');
+    if (!fs.existsSync(file)) return [];
+    const source = parseYaml(fs.readFileSync(file, 'utf8'));
+    const entries = ((source.data as { trackRecord?: unknown } | undefined)?.trackRecord ?? []) as { city?: unknown }[];
+    return entries.flatMap((entry, i): Problem[] =>
+      typeof entry.city === 'string' && !known.has(entry.city)
+        ? [{ severity: 'warning', file, line: source.lineOf(['trackRecord', i, 'city']), field: `trackRecord.${i}.city`, message: `"${entry.city}" has no coordinates, so it is left off the world map. Add it to content/places.yaml.` }]
+        : [],
+    );
+  });
 }
 
 function checkPage(dir: string): Problem[] {
