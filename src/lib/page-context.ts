@@ -2,6 +2,8 @@ import { render } from 'astro:content';
 import { localeCodes, type LocaleCode } from '../i18n/locales.ts';
 import { getPage, label, ownLocales } from './content.ts';
 import type { MdxContext } from './mdx-context.ts';
+import { contentDir } from './paths.ts';
+import { translationCell } from './translation-status.ts';
 
 /**
  * Everything a page built from `content/pages/{page}/` needs: its words in `locale` (or the
@@ -26,5 +28,6 @@ export async function loadPage(page: string, locale: LocaleCode) {
     alternates,
     fallbackLocales: localeCodes.filter((c) => !alternates.includes(c)),
     figureLabel: (id: string) => label(resolved.chain, 'figures', id) ?? id,
+    translation: translationCell(`${contentDir()}/pages/${page}`, resolved.lang),
   };
 }

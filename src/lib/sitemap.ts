@@ -16,6 +16,7 @@ export function sitemapFilter(contentDir: string, site: string): (url: string) =
     const code: LocaleCode = locale;
     if (section === undefined) return has('pages', 'home', `${code}.mdx`);
     if (section === 'cases' && slug) return has('cases', slug, `${code}.mdx`);
+    if (has('pages', section)) return has('pages', section, `${code}.mdx`);
     return hasCompleteDictionary(code);
   };
 }

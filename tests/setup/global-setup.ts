@@ -10,10 +10,13 @@ import { copyDir, outRoot, root, sites } from './sites.ts';
 export default function setup(): void {
   fs.mkdirSync(outRoot, { recursive: true });
   const reuse = process.env['SSM_TEST_REUSE'] === '1';
-  const koOnly = sites.koOnly.content;
-  fs.rmSync(koOnly, { recursive: true, force: true });
-  copyDir(sites.main.content, koOnly);
-  copyDir(path.join(root, 'tests/fixtures/valid-case/cases'), path.join(koOnly, 'cases'));
+  const variant = sites.variant.content;
+  fs.rmSync(variant, { recursive: true, force: true });
+  copyDir(sites.main.content, variant);
+  copyDir(path.join(root, 'tests/fixtures/valid-case/cases'), path.join(variant, 'cases'));
+  fs.appendFileSync(path.join(variant, 'cases/transit-card/ko.mdx'), '\n서울시는 2026년에 이 사례의 내용을 보완했습니다.\n');
+  fs.rmSync(path.join(variant, 'cases/dmc/fr.mdx'));
+  fs.rmSync(path.join(variant, 'cases/transit-card/es.mdx'));
   for (const [name, site] of Object.entries(sites)) {
     if (reuse && fs.existsSync(path.join(site.out, 'index.html'))) continue;
     const started = Date.now();

@@ -11,8 +11,12 @@ export const outRoot = path.join(root, 'tests/.out');
 export const sites = {
   /** The real content, built as `npm run build` would. */
   main: { content: path.join(root, 'content'), out: path.join(outRoot, 'site') },
-  /** The real content plus a case that exists only in Korean. */
-  koOnly: { content: path.join(outRoot, 'content-ko-only'), out: path.join(outRoot, 'site-ko-only') },
+  /**
+   * The real content changed the way staff change it: a case that exists only in Korean
+   * (`pilot-library`), a Korean source edited after its translations were made (`transit-card`),
+   * and two translations removed (`dmc/fr.mdx`, `transit-card/es.mdx`).
+   */
+  variant: { content: path.join(outRoot, 'content-variant'), out: path.join(outRoot, 'site-variant') },
 } as const;
 
 /** Reads a built page: `page('main', 'es/cases/transit-card')`. */

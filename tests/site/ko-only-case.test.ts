@@ -6,7 +6,7 @@ import { readPage } from '../setup/sites.ts';
 describe('a case written only in Korean', () => {
   it('is listed on the Korean and English case indexes', () => {
     for (const locale of ['ko', 'en']) {
-      const $ = load(readPage('koOnly', `${locale}/cases`));
+      const $ = load(readPage('variant', `${locale}/cases`));
       const link = $('.case-card a[href$="/cases/pilot-library/"]');
       expect(link.length, `/${locale}/cases/`).toBe(1);
       expect(link.text()).toBe('시험용 시민 도서관');
@@ -16,7 +16,7 @@ describe('a case written only in Korean', () => {
   });
 
   it('has an English page that shows the Korean text with an English notice', () => {
-    const $ = load(readPage('koOnly', 'en/cases/pilot-library'));
+    const $ = load(readPage('variant', 'en/cases/pilot-library'));
     expect($('html').attr('lang')).toBe('en');
     expect($('main').attr('lang')).toBe('ko');
     expect($('.fallback-notice').text()).toContain('not yet available in English');
@@ -26,7 +26,7 @@ describe('a case written only in Korean', () => {
 
 describe('a photo in a case body', () => {
   it('is served as responsive AVIF and WebP with a fallback, caption and credit', () => {
-    const $ = load(readPage('koOnly', 'ko/cases/pilot-library'));
+    const $ = load(readPage('variant', 'ko/cases/pilot-library'));
     const figure = $('figure.content-figure');
     const types = figure.find('picture source').map((_, el) => $(el).attr('type')).get();
     expect(types).toEqual(['image/avif', 'image/webp']);

@@ -30,7 +30,7 @@ describe('the track record page', () => {
 
   it('picks up an entry added to a case without code changes', () => {
     // The ko-only fixture case adds a 2018 study with Barcelona.
-    const $ = load(readPage('koOnly', 'en/track-record'));
+    const $ = load(readPage('variant', 'en/track-record'));
     const row = $('.track-record tbody tr[data-entry="barcelona-pilot-2018"]');
     expect(row.length).toBe(1);
     expect(row.text()).toContain('Spain');

@@ -4,6 +4,7 @@ import { z } from 'astro/zod';
 import { isLocale, localeCodes, sourceLocale } from '../../i18n/locales.ts';
 import { caseDataSchema } from '../../schemas/case-data.ts';
 import { caseTextSchema, pageDataSchema, pageTextSchema } from '../../schemas/text.ts';
+import { checkGlossary } from './glossary.ts';
 import { checkMdxBody } from './mdx-file.ts';
 import type { Problem } from './problem.ts';
 import { parseYaml, type YamlSource } from './yaml-source.ts';
@@ -26,7 +27,7 @@ export function checkContent(dir: string): Problem[] {
   const casesDir = path.join(dir, 'cases');
   const slugs = listDirs(casesDir);
   for (const slug of slugs) problems.push(...checkCase(path.join(casesDir, slug), slug, new Set(slugs)));
-  problems.push(...checkPlaces(dir, slugs));
+  problems.push(...checkPlaces(dir, slugs), ...checkGlossary(dir));
   const pagesDir = path.join(dir, 'pages');
   for (const page of listDirs(pagesDir)) problems.push(...checkPage(path.join(pagesDir, page)));
   return problems;

@@ -1,0 +1,46 @@
+/**
+ * `npm run i18n:status`: which translation of which case is reviewed, draft, stale or missing.
+ * Prints a table, writes it as JSON (`--json FILE`, default `i18n-status.json`), and with
+ * `--stamp` records the current source version in translations that say `sourceVersion: pending`
+ * (or, with file arguments, in those files: run it after updating a translation).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { localeCodes } from '../src/i18n/locales.ts';
+import { contentDir } from '../src/lib/paths.ts';
+import { sourceVersion, translationTable, type TranslationState } from '../src/lib/translation-status.ts';
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'string', default: 'i18n-status.json' }, stamp: { type: 'boolean', default: false } } });
+const dir = contentDir();
+
+if (values.stamp) {
+  const files = positionals.length ? positionals.map((f) => path.resolve(f)) : fs.globSync(`${dir}/{cases,pages}/*/*.mdx`);
+  // Stamp translations of the Korean source first: others are made from them (en is the hub).
+  const fromSource = (f: string) => (/\n\s+from:\s*ko\b/.test(fs.readFileSync(f, 'utf8')) ? 0 : 1);
+  files.sort((a, b) => fromSource(a) - fromSource(b));
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    const from = /\n\s+from:\s*(\w+)/.exec(text)?.[1];
+    if (!from || (!positionals.length && !/sourceVersion:\s*pending/.test(text))) continue;
+    const version = sourceVersion(path.join(path.dirname(file), `${from}.mdx`));
+    fs.writeFileSync(file, text.replace(/sourceVersion:\s*\S+/, `sourceVersion: ${version}`));
+    console.log(`stamped ${path.relative(process.cwd(), file)} with ${from} version ${version}`);
+  }
+}
+
+const table = translationTable(dir);
+const mark: Record<TranslationState, string> = { reviewed: '✔ reviewed', draft: '✎ draft', stale: '⚠ stale', missing: '· missing' };
+for (const { kind, cells } of table) {
+  const folders = [...new Set(cells.map((c) => c.folder))];
+  const width = Math.max(...folders.map((f) => f.length), kind.length) + 2;
+  console.log(`\n${kind.padEnd(width)}${localeCodes.map((l) => l.padEnd(12)).join('')}`);
+  for (const folder of folders) {
+    const row = localeCodes.map((l) => mark[cells.find((c) => c.folder === folder && c.locale === l)?.state ?? 'missing'].padEnd(12));
+    console.log(`${folder.padEnd(width)}${row.join('')}`);
+  }
+}
+const counts = table.flatMap((t) => t.cells).reduce<Record<string, number>>((acc, c) => ({ ...acc, [c.state]: (acc[c.state] ?? 0) + 1 }), {});
+console.log(`\n${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+fs.writeFileSync(values.json, `${JSON.stringify(table, null, 2)}\n`);
+console.log(`written ${values.json}`);

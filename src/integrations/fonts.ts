@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { AstroIntegration } from 'astro';
+import { fontScripts, fontWeights } from '../i18n/fonts.ts';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Writes `public/fonts/`: the woff2 slices of every font the site uses and one stylesheet per
+ * script (`/fonts/hangul.css`…), before Astro builds or serves. The folder is generated, not committed.
+ */
+export function selfHostedFonts(): AstroIntegration {
+  return {
+    name: 'ssm:fonts',
+    hooks: {
+      'astro:config:setup': ({ config, logger }) => {
+        const out = path.join(new URL(config.publicDir).pathname, 'fonts');
+        fs.mkdirSync(out, { recursive: true });
+        let files = 0;
+        for (const [script, font] of Object.entries(fontScripts)) {
+          const pkgDir = path.dirname(require.resolve(`${font.pkg}/package.json`));
+          const rules: string[] = [];
+          for (const weight of fontWeights) {
+            const css = fs.readFileSync(path.join(pkgDir, `${weight}.css`), 'utf8');
+            for (const block of css.split('/* ').slice(1)) {
+              const name = block.slice(0, block.indexOf(' */'));
+              if (!font.keep.test(name)) continue;
+              const woff2 = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(block)?.[1];
+              const range = /unicode-range: ([^;]+);/.exec(block)?.[1];
+              if (!woff2 || !range) continue;
+              const target = path.join(out, woff2);
+              if (!fs.existsSync(target)) fs.copyFileSync(path.join(pkgDir, 'files', woff2), target);
+              files++;
+              rules.push(`@font-face{font-family:'${font.family}';font-style:normal;font-display:swap;font-weight:${weight};src:url(/fonts/${woff2}) format('woff2');unicode-range:${range}}`);
+            }
+          }
+          fs.writeFileSync(path.join(out, `${script}.css`), `${rules.join('\n')}\n`);
+        }
+        logger.info(`self-hosted fonts ready in public/fonts/ (${files} slices)`);
+      },
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, serve } from '../setup/browser.ts';
+import { sites } from '../setup/sites.ts';
+
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serve>>;
+
+beforeAll(async () => {
+  site = await serve(sites.main.out);
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+interface Request {
+  url: string;
+  status: number;
+  type: string;
+}
+
+/** Opens a page at a width and records every request it makes. */
+async function open(route: string, width = 360): Promise<{ page: Page; requests: Request[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 800 } });
+  const requests: Request[] = [];
+  page.on('requestfinished', async (req) => requests.push({ url: req.url(), status: (await req.response())?.status() ?? 0, type: req.resourceType() }));
+  page.on('requestfailed', (req) => requests.push({ url: req.url(), status: 0, type: req.resourceType() }));
+  await page.goto(`${site.origin}/${route}`, { waitUntil: 'networkidle' });
+  await page.evaluate(() => document.fonts.ready);
+  return { page, requests };
+}
+
+describe('right-to-left Arabic', () => {
+  it('lays an Arabic case page out from the right, and nothing overflows at 360 px', async () => {
+    const { page } = await open('ar/cases/transit-card/');
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    // The header starts on the right: the site name touches the right margin, and the menu reads right to left.
+    const name = await page.locator('header a').first().boundingBox();
+    const links = await page.locator('header nav a').evaluateAll((as) => as.map((a) => a.getBoundingClientRect().x));
+    if (!name) throw new Error('site name not found');
+    expect(360 - (name.x + name.width)).toBeLessThan(24);
+    expect(name.x).toBeGreaterThan(24);
+    expect(links[0]).toBeGreaterThan(links[1] ?? Infinity);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.close();
+  });
+});
+
+describe.each(['vi', 'zh', 'ko', 'ar', 'en'])('a %s case page on a 360 px phone', (locale) => {
+  it('has no element wider than the screen', async () => {
+    const { page } = await open(`${locale}/cases/water-supply/`);
+    const overflow = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.width > 0 && (r.right > window.innerWidth + 1 || r.left < -1) && !el.closest('.overflow-x-auto, .sr-only, details:not([open])');
+        })
+        .map((el) => `${el.tagName.toLowerCase()}.${String(el.className)}`.slice(0, 80)),
+    );
+    expect(overflow).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.close();
+  });
+});
+
+const scripts = [
+  { route: 'ko/cases/subway/', family: 'Noto Sans KR', sample: '서울' },
+  { route: 'zh/cases/subway/', family: 'Noto Sans SC', sample: '首尔' },
+  { route: 'ar/cases/subway/', family: 'Noto Sans Arabic', sample: 'سيول' },
+  { route: 'vi/cases/subway/', family: 'Noto Sans', sample: 'Tiếng Việt' },
+];
+describe.each(scripts)('fonts on $route', ({ route, family, sample }) => {
+  it(`renders with ${family} served from the site itself, and no font request fails`, async () => {
+    const { page, requests } = await open(route, 1280);
+    const fonts = requests.filter((r) => r.type === 'font' || r.url.endsWith('.woff2'));
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) {
+      expect(new URL(f.url).origin, f.url).toBe(site.origin);
+      expect(f.status, f.url).toBe(200);
+    }
+    const loaded = await page.evaluate(
+      ([fam, text]) => document.fonts.check(`16px "${fam}"`, text) && [...document.fonts].some((f) => f.family.replaceAll('"', '') === fam && f.status === 'loaded'),
+      [family, sample] as const,
+    );
+    expect(loaded).toBe(true);
+    expect(requests.filter((r) => new URL(r.url).origin !== site.origin)).toEqual([]);
+    await page.close();
+  });
+});
