@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { selfHostedFonts } from './src/integrations/fonts.ts';
 import { contentDir } from './src/lib/paths.ts';
 import { sitemapFilter } from './src/lib/sitemap.ts';
 
@@ -16,7 +17,7 @@ export default defineConfig({
   build: { format: 'directory' },
   // Fixture builds in tests keep their own content cache.
   ...(process.env.SSM_CACHE_DIR ? { cacheDir: process.env.SSM_CACHE_DIR } : {}),
-  integrations: [contentCheck(), mdx(), sitemap({ filter: sitemapFilter(contentDir(), site) })],
+  integrations: [contentCheck(), selfHostedFonts(), mdx(), sitemap({ filter: sitemapFilter(contentDir(), site) })],
   vite: {
     plugins: [tailwindcss()],
     resolve: { alias: { '@content': contentDir() } },

@@ -70,5 +70,5 @@ export function countryName(code: string, locale: LocaleCode): string {
 
 /** A language's name in the reader's language ("inglés" for `en` read in Spanish). */
 export function languageName(code: LocaleCode, inLocale: LocaleCode): string {
-  return new Intl.DisplayNames([localeInfo(inLocale).bcp47], { type: 'language' }).of(localeInfo(code).bcp47) ?? code;
+  return new Intl.DisplayNames([localeInfo(inLocale).bcp47], { type: 'language' }).of(code) ?? code;
 }
