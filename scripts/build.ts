@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'astro';
 import { projectRoot } from '../src/lib/paths.ts';
+import { indexSite } from '../src/search/index-site.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
 const outDir = path.resolve(projectRoot, values.out);
@@ -33,6 +34,9 @@ for (const name of fs.existsSync(path.dirname(outDir)) ? fs.readdirSync(path.dir
 try {
   console.log(`[build] site → ${path.relative(projectRoot, outDir) || outDir} (staging first)`);
   await build({ root: projectRoot, outDir: staging, logLevel: process.env['SSM_LOG_LEVEL'] === 'silent' ? 'error' : 'info' });
+  console.log(`[build] site built in ${seconds()} s; indexing for search…`);
+  const search = await indexSite(staging);
+  console.log(`[build] search index: ${search.pages} pages (${seconds()} s)`);
   swapIn();
   console.log(`[build] done in ${seconds()} s`);
 } catch (error) {

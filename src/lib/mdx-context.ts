@@ -15,10 +15,15 @@ export interface MdxContext {
   chain: ReadonlyArray<{ data: Record<string, unknown> }>;
 }
 
-/** The context set by the page, or an error that says which component was used where it cannot be. */
-export function requireContext(locals: App.Locals, component: string): MdxContext {
-  if (!locals.mdxContext) throw new Error(`<${component}> can only be used inside a case or page body.`);
-  return locals.mdxContext;
+/** The props every MDX component receives besides its own: the body it belongs to. */
+export interface WithContext {
+  mdxContext?: MdxContext | undefined;
+}
+
+/** The context bound to a component, or an error that says which component was used where it cannot be. */
+export function requireContext(props: WithContext, component: string): MdxContext {
+  if (!props.mdxContext) throw new Error(`<${component}> can only be used inside a case or page body.`);
+  return props.mdxContext;
 }
 
 /** A figure by id with its label, or an error naming the case and the id. */

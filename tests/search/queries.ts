@@ -23,6 +23,13 @@ export const queries: Record<string, Query[]> = {
     { q: '디지털미디어시티', expect: 'dmc', top: 1 },
     { q: '중앙버스전용차로는', expect: 'bus-reform', top: 1 },
     { q: '아리수', expect: 'water-supply', top: 1 },
+    // Particles that may never follow the word in the text: only normalisation finds these.
+    { q: '교통카드가', expect: 'transit-card', top: 3 },
+    { q: '누수는', expect: 'water-supply', top: 1 },
+    { q: '매립지를', expect: 'nanjido', top: 1 },
+    { q: '콜센터가', expect: 'e-government', top: 1 },
+    { q: '준공영제는', expect: 'bus-reform', top: 1 },
+    { q: '시민청에서', expect: 'governance', top: 1 },
   ],
   en: [
     { q: 'water leak', expect: 'water-supply', top: 1 },
