@@ -11,6 +11,9 @@ import { parseArgs } from 'node:util';
 import { build } from 'astro';
 import { projectRoot } from '../src/lib/paths.ts';
 import { indexSite } from '../src/search/index-site.ts';
+import { allJobs } from '../src/pdf/documents.ts';
+import { fillDownloadInfo } from '../src/pdf/downloads.ts';
+import { printJobs } from '../src/pdf/print.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
 const outDir = path.resolve(projectRoot, values.out);
@@ -34,7 +37,20 @@ for (const name of fs.existsSync(path.dirname(outDir)) ? fs.readdirSync(path.dir
 try {
   console.log(`[build] site → ${path.relative(projectRoot, outDir) || outDir} (staging first)`);
   await build({ root: projectRoot, outDir: staging, logLevel: process.env['SSM_LOG_LEVEL'] === 'silent' ? 'error' : 'info' });
-  console.log(`[build] site built in ${seconds()} s; indexing for search…`);
+  console.log(`[build] site built in ${seconds()} s`);
+  if (process.env['SSM_SKIP_PDF'] !== '1') {
+    const jobs = allJobs(staging);
+    const report = await printJobs(staging, staging, jobs, {
+      cacheDir: path.join(projectRoot, '.build/pdf-cache'),
+      onProgress: (done, total, job, secs, reused) => {
+        const bar = '█'.repeat(Math.round((done / total) * 20)).padEnd(20, '░');
+        console.log(`[pdf] ${bar} ${String(done).padStart(3)}/${total} ${job.output}${reused ? ' (unchanged)' : ` ${secs.toFixed(1)} s`} · ${seconds()} s`);
+      },
+    });
+    fillDownloadInfo(staging, report);
+    console.log(`[pdf] ${report.files.length} PDFs, ${report.pages} pages: ${report.printed} printed, ${report.reused} unchanged, ${report.seconds.toFixed(1)} s`);
+  }
+  console.log(`[build] indexing for search…`);
   const search = await indexSite(staging);
   console.log(`[build] search index: ${search.pages} pages (${seconds()} s)`);
   swapIn();

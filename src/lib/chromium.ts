@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
 
 /** Where an installed Chrome or Chromium usually lives. */
 const installed = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
@@ -20,4 +21,9 @@ export async function chromiumPath(): Promise<string> {
   if (found) return found;
   const { default: chromium } = await import('@sparticuz/chromium');
   return chromium.executablePath();
+}
+
+/** A headless Chromium, resolved as above, with the quiet flags. */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: await chromiumPath(), args: chromiumArgs });
 }

@@ -10,13 +10,13 @@ export const outRoot = path.join(root, 'tests/.out');
 /** The sites the suite builds once, by name: content folder and output folder. */
 export const sites = {
   /** The real content, built as `npm run build` would. */
-  main: { content: path.join(root, 'content'), out: path.join(outRoot, 'site') },
+  main: { content: path.join(root, 'content'), out: path.join(outRoot, 'site'), pdf: true },
   /**
    * The real content changed the way staff change it: a case that exists only in Korean
    * (`pilot-library`), a Korean source edited after its translations were made (`transit-card`),
    * and two translations removed (`dmc/fr.mdx`, `transit-card/es.mdx`).
    */
-  variant: { content: path.join(outRoot, 'content-variant'), out: path.join(outRoot, 'site-variant') },
+  variant: { content: path.join(outRoot, 'content-variant'), out: path.join(outRoot, 'site-variant'), pdf: false },
 } as const;
 
 /** Reads a built page: `page('main', 'es/cases/transit-card')`. */

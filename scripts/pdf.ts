@@ -1,0 +1,43 @@
+/**
+ * `npm run pdf -- --locale es --cases water-supply,transit-card [--edition print] --out pack.pdf`:
+ * a custom pack for a delegation — cover in that language, contents, the chosen cases — printed
+ * from the last build in `dist/` (run `npm run build` first).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { isLocale, localeCodes } from '../src/i18n/locales.ts';
+import { projectRoot } from '../src/lib/paths.ts';
+import type { Edition } from '../src/pdf/editions.ts';
+import { printJobs } from '../src/pdf/print.ts';
+
+const { values } = parseArgs({
+  options: {
+    locale: { type: 'string' },
+    cases: { type: 'string' },
+    edition: { type: 'string', default: 'screen' },
+    out: { type: 'string', default: 'pack.pdf' },
+    site: { type: 'string', default: 'dist' },
+  },
+});
+const fail = (message: string): never => {
+  console.error(`npm run pdf: ${message}`);
+  process.exit(2);
+};
+const site = path.resolve(projectRoot, values.site);
+const wanted = values.locale ?? fail(`--locale is required (one of ${localeCodes.join(', ')})`);
+const locale = isLocale(wanted) ? wanted : fail(`unknown locale "${wanted}"; use one of ${localeCodes.join(', ')}`);
+if (values.edition !== 'screen' && values.edition !== 'print') fail(`--edition is screen or print, not "${values.edition}"`);
+const manual = path.join(site, 'print', locale, 'manual', 'index.html');
+if (!fs.existsSync(manual)) fail(`no built site in ${path.relative(process.cwd(), site) || '.'}/: run \`npm run build\` first`);
+const available = fs.readdirSync(path.join(site, 'print', locale, 'cases')).sort();
+const cases = (values.cases ?? fail(`--cases is required, e.g. --cases ${available.slice(0, 2).join(',')}`)).split(',').map((c) => c.trim()).filter(Boolean);
+const unknown = cases.filter((c) => !available.includes(c));
+if (unknown.length) fail(`unknown case(s) ${unknown.join(', ')}; available: ${available.join(', ')}`);
+
+const out = path.resolve(process.cwd(), values.out);
+const report = await printJobs(site, path.dirname(out), [
+  { locale, kind: 'manual', edition: values.edition as Edition, route: `/print/${locale}/manual/`, output: path.basename(out), only: cases },
+]);
+const file = report.files[0];
+console.log(`wrote ${path.relative(process.cwd(), out)}: ${file?.pages} pages, ${Math.round((file?.bytes ?? 0) / 1024)} KB, ${cases.length} case(s) in ${locale} (${values.edition} edition)`);

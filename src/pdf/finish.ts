@@ -1,0 +1,80 @@
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { editions, ptPerMm, type Edition } from './editions.ts';
+
+/** What the PDF says about itself. */
+export interface PdfMeta {
+  title: string;
+  subject: string;
+  keywords: string[];
+  lang: string;
+  /** The document's headings in logical order, to repair right-to-left bookmark titles. */
+  headings?: string[];
+}
+
+/**
+ * Chromium builds bookmark titles from the laid-out text of each heading: words of a wrapped
+ * heading run together ("CallCenter"), some titles come out twice ("ContentsContents"), and
+ * right-to-left headings come out in visual order. Bookmarks are made one per laid-out heading, in
+ * document order, so each gets its heading's own text back; if the counts ever differ, only
+ * titles that are a heading with its words reversed are repaired.
+ */
+function repairOutline(doc: PDFDocument, headings: readonly string[]): void {
+  const nodes: PDFDict[] = [];
+  const visit = (item: PDFDict | undefined) => {
+    for (let node = item; node; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      nodes.push(node);
+      visit(node.lookupMaybe(PDFName.of('First'), PDFDict));
+    }
+  };
+  visit(doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict));
+  const setTitle = (node: PDFDict, text: string) => node.set(PDFName.of('Title'), PDFHexString.fromText(text));
+  if (nodes.length === headings.length) {
+    nodes.forEach((node, i) => setTitle(node, headings[i] ?? ''));
+    return;
+  }
+  const byReversed = new Map(headings.map((h) => [h.split(' ').reverse().join(' '), h]));
+  for (const node of nodes) {
+    const title = node.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText().replace(/\s+/g, ' ').trim() ?? '';
+    const fixed = byReversed.get(title);
+    if (fixed) setTitle(node, fixed);
+  }
+}
+
+/**
+ * The time written into every PDF: `SOURCE_DATE_EPOCH` when set (reproducible builds), else a
+ * fixed date, so the same input always gives the same bytes.
+ */
+export function buildDate(): Date {
+  const epoch = Number(process.env['SOURCE_DATE_EPOCH']);
+  return Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date('2026-01-01T00:00:00Z');
+}
+
+/**
+ * The last step of every PDF: document metadata, language, and for the print edition TrimBox
+ * (A4, inset by the bleed) and BleedBox (= MediaBox) on every page. Saved without the random
+ * parts Chromium adds, so two runs give identical bytes.
+ */
+export async function finishPdf(bytes: Uint8Array, edition: Edition, meta: PdfMeta): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const date = buildDate();
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  doc.setAuthor('Seoul Metropolitan Government');
+  doc.setSubject(meta.subject);
+  doc.setKeywords(meta.keywords);
+  doc.setCreator('Seoul Solutions Manual');
+  doc.setProducer('Seoul Solutions Manual (Chromium + pdf-lib)');
+  doc.setCreationDate(date);
+  doc.setModificationDate(date);
+  doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang));
+  if (meta.headings) repairOutline(doc, meta.headings);
+  const { bleed } = editions[edition];
+  if (bleed > 0) {
+    const b = bleed * ptPerMm;
+    for (const page of doc.getPages()) {
+      const { width, height } = page.getMediaBox();
+      page.setBleedBox(0, 0, width, height);
+      page.setTrimBox(b, b, width - 2 * b, height - 2 * b);
+    }
+  }
+  return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+}

@@ -1,0 +1,195 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../lib/chromium.ts';
+import { serve } from '../lib/static-server.ts';
+import { editionCss, type Edition } from './editions.ts';
+import type { PdfJob } from './documents.ts';
+import { finishPdf, buildDate, type PdfMeta } from './finish.ts';
+import { destinationPages } from './toc.ts';
+
+/** The pipeline's own code: when it changes, cached PDFs are printed again. */
+const pipelineVersion = createHash('sha256')
+  .update(fs.globSync('*.ts', { cwd: import.meta.dirname }).sort().map((f) => fs.readFileSync(path.join(import.meta.dirname, f), 'utf8')).join('\n'))
+  .digest('hex');
+
+/** What one print run did, for the build log and the benchmark. */
+export interface PrintReport {
+  printed: number;
+  reused: number;
+  pages: number;
+  seconds: number;
+  files: { output: string; pages: number; bytes: number; reused: boolean }[];
+}
+
+export interface PrintOptions {
+  /** Where finished PDFs are kept by content hash, so an unchanged document is not printed again. */
+  cacheDir?: string | undefined;
+  /** How many tabs print at once (default: the number of CPUs). */
+  concurrency?: number | undefined;
+  /** Called after each document. */
+  onProgress?: ((done: number, total: number, job: PdfJob, seconds: number, reused: boolean) => void) | undefined;
+}
+
+/** The content hash of a job: its HTML, the stylesheets it links, the edition and the pipeline. */
+function jobHash(siteDir: string, job: PdfJob): string {
+  const html = fs.readFileSync(path.join(siteDir, job.route, 'index.html'));
+  const hash = createHash('sha256').update(pipelineVersion).update(job.edition).update(String(buildDate().getTime())).update(JSON.stringify(job.only ?? [])).update(html);
+  for (const [, href] of html.toString('utf8').matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) {
+    const file = path.join(siteDir, href ?? '');
+    if (fs.existsSync(file)) hash.update(fs.readFileSync(file));
+  }
+  return hash.digest('hex').slice(0, 24);
+}
+
+/** Waits until fonts and images are ready, so nothing prints in a fallback font or half-loaded. */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    // Lazy images below the fold would never load for print: load them all now.
+    for (const img of document.images) img.loading = 'eager';
+    await document.fonts.ready;
+    await Promise.all(
+      [...document.images].map((img) =>
+        img.complete ? undefined : new Promise((resolve) => {
+          img.addEventListener('load', resolve, { once: true });
+          img.addEventListener('error', resolve, { once: true });
+        }),
+      ),
+    );
+  });
+}
+
+/** Prints one job in an open tab: for the manual, twice, to fill in the contents' page numbers. */
+async function render(page: Page, origin: string, job: PdfJob): Promise<{ bytes: Uint8Array; meta: PdfMeta }> {
+  await page.goto(`${origin}${job.route}`, { waitUntil: 'load' });
+  await page.addStyleTag({ content: editionCss(job.edition) });
+  if (job.only) {
+    await page.evaluate((keep) => {
+      for (const el of document.querySelectorAll<HTMLElement>('[data-case]')) if (!keep.includes(el.dataset['case'] ?? '')) el.remove();
+      for (const el of document.querySelectorAll<HTMLElement>('.toc [data-toc-for^="case-"]')) if (!keep.includes((el.dataset['tocFor'] ?? '').slice(5))) el.closest('li')?.remove();
+    }, job.only);
+  }
+  await settle(page);
+  const print = () => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: job.edition === 'screen', outline: true });
+  let bytes = await print();
+  const toc = await page.$$eval('[data-toc-for]', (els) => els.map((el) => (el as HTMLElement).dataset['tocFor'] ?? ''));
+  if (toc.length) {
+    // Chromium has no target-counter(): read where each part landed, write the numbers, print again, check.
+    for (let pass = 0; pass < 3; pass++) {
+      const where = destinationPages(await PDFDocument.load(bytes));
+      const numbers = Object.fromEntries(toc.map((id) => [id, where.get(id)]));
+      const missing = toc.filter((id) => numbers[id] === undefined);
+      if (missing.length) throw new Error(`${job.route}: contents entries with no destination in the PDF: ${missing.join(', ')}`);
+      const changed = await page.evaluate((nums) => {
+        let changed = false;
+        for (const el of document.querySelectorAll<HTMLElement>('[data-toc-for]')) {
+          const text = String(nums[el.dataset['tocFor'] ?? ''] ?? '');
+          if (el.textContent !== text) {
+            el.textContent = text;
+            changed = true;
+          }
+        }
+        return changed;
+      }, numbers);
+      if (!changed) break;
+      bytes = await print();
+      if (pass === 2) throw new Error(`${job.route}: contents page numbers did not settle after three passes`);
+    }
+  }
+  const meta = await page.evaluate(() => ({
+    title: document.title,
+    subject: document.querySelector<HTMLMetaElement>('meta[name=description]')?.content ?? '',
+    keywords: (document.querySelector<HTMLMetaElement>('meta[name=keywords]')?.content ?? '').split(', ').filter(Boolean),
+    lang: document.documentElement.lang,
+    // Headings that are laid out (not display: none), in document order: the bookmarks Chromium makes.
+    headings: [...document.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')].filter((h) => h.getClientRects().length > 0).map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim()),
+  }));
+  return { bytes, meta };
+}
+
+/**
+ * Prints PDFs from a built site: one Chromium, a small pool of tabs, a content-hash cache, each
+ * file written under a temporary name and renamed when complete. A crash or timeout is retried
+ * once, then fails naming the document.
+ */
+export async function printJobs(siteDir: string, outDir: string, jobs: PdfJob[], options: PrintOptions = {}): Promise<PrintReport> {
+  const started = performance.now();
+  const report: PrintReport = { printed: 0, reused: 0, pages: 0, seconds: 0, files: [] };
+  const cacheDir = options.cacheDir;
+  if (cacheDir) fs.mkdirSync(cacheDir, { recursive: true });
+  const queue = jobs.map((job) => ({ job, hash: jobHash(siteDir, job) }));
+  const todo = queue.filter(({ hash }) => !cacheDir || !fs.existsSync(path.join(cacheDir, `${hash}.pdf`)));
+  let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof serve>> | undefined;
+  if (todo.length) {
+    server = await serve(siteDir);
+    browser = await launchChromium();
+  }
+  let done = 0;
+  const write = (job: PdfJob, bytes: Uint8Array, pages: number, reused: boolean) => {
+    const target = path.join(outDir, job.output);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const temp = `${target}.tmp-${process.pid}`;
+    fs.writeFileSync(temp, bytes);
+    fs.renameSync(temp, target);
+    report.files.push({ output: job.output, pages, bytes: bytes.length, reused });
+    report.pages += pages;
+  };
+  try {
+    const work = [...queue];
+    const workers = Array.from({ length: Math.max(1, Math.min(options.concurrency ?? os.cpus().length, work.length)) }, async () => {
+      const page = browser ? await browser.newPage() : undefined;
+      page?.setDefaultTimeout(120_000);
+      try {
+        for (let next = work.shift(); next; next = work.shift()) {
+          const { job, hash } = next;
+          const t0 = performance.now();
+          const cached = cacheDir ? path.join(cacheDir, `${hash}.pdf`) : undefined;
+          let bytes: Uint8Array;
+          let reused = false;
+          if (cached && fs.existsSync(cached)) {
+            bytes = fs.readFileSync(cached);
+            reused = true;
+            report.reused++;
+          } else {
+            if (!page) throw new Error('no browser tab');
+            let result;
+            try {
+              result = await render(page, server?.origin ?? '', job);
+            } catch (first) {
+              // One retry: a crashed or timed-out tab gets a second chance; a second failure stops the build.
+              try {
+                result = await render(page, server?.origin ?? '', job);
+              } catch (second) {
+                throw new Error(`printing ${job.output} failed twice: ${second instanceof Error ? second.message : String(second)} (first: ${first instanceof Error ? first.message : String(first)})`);
+              }
+            }
+            bytes = await finishPdf(result.bytes, job.edition, result.meta);
+            if (cached) fs.writeFileSync(cached, bytes);
+            report.printed++;
+          }
+          const pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+          write(job, bytes, pages, reused);
+          options.onProgress?.(++done, queue.length, job, (performance.now() - t0) / 1000, reused);
+        }
+      } finally {
+        await page?.close();
+      }
+    });
+    await Promise.all(workers);
+  } finally {
+    await browser?.close();
+    await server?.close();
+  }
+  report.seconds = (performance.now() - started) / 1000;
+  report.files.sort((a, b) => a.output.localeCompare(b.output));
+  return report;
+}
+
+/** The edition of a job, for callers that only have the output name. */
+export function editionOf(output: string): Edition {
+  return output.endsWith('-print.pdf') ? 'print' : 'screen';
+}
