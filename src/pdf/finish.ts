@@ -1,6 +1,20 @@
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { editions, ptPerMm, type Edition } from './editions.ts';
 
+/**
+ * Chromium names each tagged structure element after its DOM node (`/ID (node00002575)`), a
+ * counter that depends on what the tab printed before. The IDs are optional and nothing refers
+ * to them but the ID tree, so both go: the same document then gives the same bytes in any tab.
+ */
+function dropStructureIds(doc: PDFDocument): void {
+  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFDict)) continue;
+    const type = obj.lookup(PDFName.of('Type'));
+    if (type === PDFName.of('StructElem') || obj.has(PDFName.of('S'))) obj.delete(PDFName.of('ID'));
+    if (type === PDFName.of('StructTreeRoot')) obj.delete(PDFName.of('IDTree'));
+  }
+}
+
 /** What the PDF says about itself. */
 export interface PdfMeta {
   title: string;
@@ -67,6 +81,7 @@ export async function finishPdf(bytes: Uint8Array, edition: Edition, meta: PdfMe
   doc.setModificationDate(date);
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang));
   if (meta.headings) repairOutline(doc, meta.headings);
+  dropStructureIds(doc);
   const { bleed } = editions[edition];
   if (bleed > 0) {
     const b = bleed * ptPerMm;

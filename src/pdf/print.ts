@@ -66,6 +66,11 @@ async function settle(page: Page): Promise<void> {
 async function render(page: Page, origin: string, job: PdfJob): Promise<{ bytes: Uint8Array; meta: PdfMeta }> {
   await page.goto(`${origin}${job.route}`, { waitUntil: 'load' });
   await page.addStyleTag({ content: editionCss(job.edition) });
+  // Links to web pages lead to the public site, never to the local server the PDF was printed from.
+  await page.evaluate(() => {
+    const site = document.querySelector<HTMLMetaElement>('meta[name="ssm-site"]')?.content ?? '';
+    for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href^="/"]')) a.href = site + (a.getAttribute('href') ?? '');
+  });
   if (job.only) {
     await page.evaluate((keep) => {
       for (const el of document.querySelectorAll<HTMLElement>('[data-case]')) if (!keep.includes(el.dataset['case'] ?? '')) el.remove();
@@ -105,7 +110,7 @@ async function render(page: Page, origin: string, job: PdfJob): Promise<{ bytes:
     keywords: (document.querySelector<HTMLMetaElement>('meta[name=keywords]')?.content ?? '').split(', ').filter(Boolean),
     lang: document.documentElement.lang,
     // Headings that are laid out (not display: none), in document order: the bookmarks Chromium makes.
-    headings: [...document.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')].filter((h) => h.getClientRects().length > 0).map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim()),
+    headings: [...document.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')].filter((h) => h.getClientRects().length > 0).map((h) => (h.textContent ?? '').replace(/[ \t\r\n]+/g, ' ').trim()),
   }));
   return { bytes, meta };
 }

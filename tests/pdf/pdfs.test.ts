@@ -75,7 +75,7 @@ describe('the contents page', () => {
     const dests = destinations(doc);
     const toc = pageText(pdf(locale, 'manual'), 2);
     // The number ends each line, or starts it in right-to-left layouts.
-    const printed = toc.split('\n').flatMap((line) => {
+    const printed = toc.replace(/[\u200e\u200f\u202a-\u202e]/g, '').split('\n').flatMap((line) => {
       const m = /\S\s+(\d+)\s*$/.exec(line) ?? /^\s*(\d+)\s+\S/.exec(line);
       return m ? [Number(m[1])] : [];
     });

@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import axe from 'axe-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localeCodes } from '../../src/i18n/locales.ts';
+import { launch, serve } from '../setup/browser.ts';
+import { sites } from '../setup/sites.ts';
+
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serve>>;
+beforeAll(async () => {
+  site = await serve(sites.main.out);
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const slugs = fs.readdirSync(path.join(sites.main.content, 'cases')).sort();
+
+/** Serious and critical axe violations on the page as it stands, one line each. */
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axe.source });
+  const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as axe.AxeResults;
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.slice(0, 3).map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${v.help}`));
+}
+
+async function audit(route: string, prepare?: (page: Page) => Promise<void>): Promise<string[]> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${site.origin}${route}`, { waitUntil: 'networkidle' });
+  await prepare?.(page);
+  const found = (await violations(page)).map((v) => `${route}: ${v}`);
+  await page.close();
+  return found;
+}
+
+describe('accessibility (axe-core, no serious or critical violations)', () => {
+  it('on the language chooser', async () => {
+    expect(await audit('/')).toEqual([]);
+  });
+
+  it.each(localeCodes)('on every page type in %s', async (locale) => {
+    const routes = [`/${locale}/`, `/${locale}/cases/`, `/${locale}/track-record/`, `/${locale}/partner/`, ...slugs.map((s) => `/${locale}/cases/${s}/`)];
+    const found: string[] = [];
+    for (const route of routes) found.push(...(await audit(route)));
+    found.push(
+      ...(await audit(`/${locale}/search/?q=Seoul`, async (page) => {
+        await page.locator('.search-result').first().waitFor();
+      })),
+    );
+    expect(found).toEqual([]);
+  });
+});
+
+describe('keyboard use', () => {
+  it('reaches the skip link first, and it moves focus to the main content', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.origin}/ko/cases/subway/`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('skip-link'))).toBe(true);
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => location.hash)).toBe('#main');
+    await page.close();
+  });
+
+  it('opens the language switcher and changes language without a mouse', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.origin}/en/cases/subway/`);
+    await page.locator('.language-switcher summary').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.language-switcher a[hreflang="ar"]').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/ar\/cases\/subway\//);
+    await page.close();
+  });
+});
