@@ -17,6 +17,22 @@ export default defineConfig({
   build: { format: 'directory' },
   // Fixture builds in tests keep their own content cache.
   ...(process.env.SSM_CACHE_DIR ? { cacheDir: process.env.SSM_CACHE_DIR } : {}),
+  // Content-Security-Policy as a <meta> on every page: only our own origin, hashed inline scripts
+  // and styles (Astro computes the hashes), WebAssembly for Pagefind's search.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
   integrations: [contentCheck(), selfHostedFonts(), mdx(), sitemap({ filter: sitemapFilter(contentDir(), site) })],
   vite: {
     plugins: [tailwindcss()],

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { build } from 'astro';
 import { projectRoot } from '../src/lib/paths.ts';
 import { indexSite } from '../src/search/index-site.ts';
+import { writeHeaders } from '../src/lib/headers.ts';
 import { allJobs } from '../src/pdf/documents.ts';
 import { fillDownloadInfo } from '../src/pdf/downloads.ts';
 import { printJobs } from '../src/pdf/print.ts';
@@ -38,6 +39,7 @@ try {
   console.log(`[build] site → ${path.relative(projectRoot, outDir) || outDir} (staging first)`);
   await build({ root: projectRoot, outDir: staging, logLevel: process.env['SSM_LOG_LEVEL'] === 'silent' ? 'error' : 'info' });
   console.log(`[build] site built in ${seconds()} s`);
+  writeHeaders(staging);
   if (process.env['SSM_SKIP_PDF'] !== '1') {
     const jobs = allJobs(staging);
     const report = await printJobs(staging, staging, jobs, {

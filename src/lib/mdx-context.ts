@@ -13,6 +13,8 @@ export interface MdxContext {
   timeline: readonly { id: string; year: number | string }[];
   /** The text entries from the body's language down its fallback chain, for labels. */
   chain: ReadonlyArray<{ data: Record<string, unknown> }>;
+  /** Prefix of source anchors when several bodies share a document (the printed manual). */
+  idPrefix?: string;
 }
 
 /** The props every MDX component receives besides its own: the body it belongs to. */

@@ -146,7 +146,8 @@ export async function printJobs(siteDir: string, outDir: string, jobs: PdfJob[],
   try {
     const work = [...queue];
     const workers = Array.from({ length: Math.max(1, Math.min(options.concurrency ?? os.cpus().length, work.length)) }, async () => {
-      const page = browser ? await browser.newPage() : undefined;
+      // The printer adds its own edition CSS and rewrites links: the page's CSP must not stop it.
+      const page = browser ? await (await browser.newContext({ bypassCSP: true })).newPage() : undefined;
       page?.setDefaultTimeout(120_000);
       try {
         for (let next = work.shift(); next; next = work.shift()) {

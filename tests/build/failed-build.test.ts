@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,5 +27,26 @@ describe('a failed build', () => {
     expect(result.output).toContain('previous build');
     expect(fs.readFileSync(path.join(out, 'en/cases/transit-card/index.html'), 'utf8')).toBe(before);
     expect(fs.readdirSync(outRoot).filter((n) => n.startsWith('dist-kept.'))).toEqual([]);
+  });
+});
+
+describe('an interrupted build', () => {
+  it.each(['SIGINT', 'SIGKILL'] as const)('leaves the previous dist/ usable when killed with %s', async (signal) => {
+    const out = path.join(outRoot, `dist-${signal}`);
+    fs.rmSync(out, { recursive: true, force: true });
+    copyDir(sites.main.out, out);
+    const page = path.join(out, 'en/cases/subway/index.html');
+    const before = fs.readFileSync(page, 'utf8');
+    const child = spawn(process.execPath, [path.join(root, 'scripts/build.ts'), '--out', out], {
+      cwd: root,
+      env: { ...process.env, SSM_CONTENT_DIR: sites.main.content, SSM_CACHE_DIR: `${out}.cache`, SSM_SKIP_PDF: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Kill it in the middle of the Astro build.
+    await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => d.toString().includes('[build] site →') && setTimeout(resolve, 2500)));
+    child.kill(signal);
+    await new Promise((resolve) => child.on('exit', resolve));
+    expect(fs.readFileSync(page, 'utf8')).toBe(before);
+    expect(fs.existsSync(path.join(out, 'pdf/en/manual.pdf'))).toBe(true);
   });
 });

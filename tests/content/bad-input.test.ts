@@ -134,6 +134,72 @@ describe('content check', () => {
     `);
   });
 
+  it('names a link to a page the site does not have', () => {
+    breakFile('ko.mdx', '도서관을 열었습니다.', '도서관을 열었습니다. [지하철 사례](/ko/cases/metro/)를 보십시오.');
+    expect(report()).toMatchInlineSnapshot(`
+      "Content check: 1 error(s), 0 warning(s)
+      ✖ content/cases/pilot-library/ko.mdx:24
+          the link to /ko/cases/metro/ leads to no page. Link to a page the site has, such as /en/cases/subway/ (with the trailing slash)."
+    `);
+  });
+
+  it('refuses an image over 10 MB', () => {
+    fs.writeFileSync(path.join(caseDir, 'huge-photo.jpg'), Buffer.alloc(20 * 1024 * 1024));
+    expect(report()).toMatchInlineSnapshot(`
+      "Content check: 1 error(s), 0 warning(s)
+      ✖ content/cases/pilot-library/huge-photo.jpg
+          is 20.0 MB; images must be under 10 MB. Export it at most 3000 px wide (JPEG quality 85 or WebP)."
+    `);
+  });
+
+  it('names a case folder without a Korean file', () => {
+    fs.renameSync(path.join(caseDir, 'ko.mdx'), path.join(caseDir, 'en.mdx'));
+    expect(report()).toMatch(/ko\.mdx\n\s+is missing: every case is written in Korean first/);
+  });
+
+  it('names a file that is not a locale', () => {
+    fs.copyFileSync(path.join(caseDir, 'ko.mdx'), path.join(caseDir, 'kr.mdx'));
+    expect(report()).toMatchInlineSnapshot(`
+      "Content check: 1 error(s), 0 warning(s)
+      ✖ content/cases/pilot-library/kr.mdx
+          "kr.mdx" is not a case file. Name text files after their locale (ko.mdx, en.mdx, es.mdx, fr.mdx, ar.mdx, zh.mdx, vi.mdx, id.mdx); put images next to them."
+    `);
+  });
+
+  it('gives the line of a tab in YAML', () => {
+    breakFile('case.yaml', '  kind: illustration', '\tkind: illustration');
+    expect(report()).toMatchInlineSnapshot(`
+      "Content check: 3 error(s), 0 warning(s)
+      ✖ content/cases/pilot-library/case.yaml:8
+          YAML syntax error: Tabs are not allowed as indentation. Indent with spaces (not tabs) and quote text that contains ": ".
+      ✖ content/cases/pilot-library/case.yaml:8
+          YAML syntax error: Nested mappings are not allowed in compact mappings. Indent with spaces (not tabs) and quote text that contains ": ".
+      ✖ content/cases/pilot-library/case.yaml:8
+          YAML syntax error: Implicit keys need to be on a single line. Indent with spaces (not tabs) and quote text that contains ": "."
+    `);
+  });
+
+  it('names a related case that does not exist', () => {
+    breakFile('case.yaml', 'related: []', 'related: [subway-line-10]');
+    expect(report()).toMatchInlineSnapshot(`
+      "Content check: 1 error(s), 0 warning(s)
+      ✖ content/cases/pilot-library/case.yaml:28
+          related.0: "subway-line-10" is not another case. Cases: ."
+    `);
+  });
+
+  it('refuses an image without alt text, and a folder name that cannot be a URL', () => {
+    breakFile('ko.mdx', 'alt="열람실과 강당을 나타낸 평면도" ', '');
+    fs.renameSync(caseDir, path.join(scratch, 'cases/Pilot_Library'));
+    expect(report()).toMatchInlineSnapshot(`
+      "Content check: 2 error(s), 0 warning(s)
+      ✖ content/cases/Pilot_Library
+          folder name "Pilot_Library" is not a valid slug: use lower-case letters, digits and hyphens (it becomes the URL).
+      ✖ content/cases/Pilot_Library/ko.mdx:40
+          <Figure alt>: is missing. Add \`alt:\` with text."
+    `);
+  });
+
   it('warns, without failing, when a translation lacks a label', () => {
     fs.writeFileSync(
       path.join(caseDir, 'en.mdx'),

@@ -13,6 +13,8 @@ import { fieldMessages } from './zod-messages.ts';
 export { ContentError, formatReport, type Problem } from './problem.ts';
 
 const imageFile = /\.(png|jpe?g|webp|avif|svg)$/i;
+/** Larger images slow the build and every reader's page; 300 dpi at A4 width needs about 2500 px. */
+const maxImageMb = 10;
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The hero image in the lint: a path to a file next to `case.yaml`. */
@@ -26,7 +28,8 @@ export function checkContent(dir: string): Problem[] {
   const problems: Problem[] = [];
   const casesDir = path.join(dir, 'cases');
   const slugs = listDirs(casesDir);
-  for (const slug of slugs) problems.push(...checkCase(path.join(casesDir, slug), slug, new Set(slugs)));
+  const routes = new Set(localeCodes.flatMap((l) => [`/${l}/`, `/${l}/cases/`, `/${l}/track-record/`, `/${l}/partner/`, `/${l}/search/`, ...slugs.map((s) => `/${l}/cases/${s}/`)]));
+  for (const slug of slugs) problems.push(...checkCase(path.join(casesDir, slug), slug, new Set(slugs), routes));
   problems.push(...checkPlaces(dir, slugs), ...checkGlossary(dir));
   const pagesDir = path.join(dir, 'pages');
   for (const page of listDirs(pagesDir)) problems.push(...checkPage(path.join(pagesDir, page)));
@@ -67,7 +70,7 @@ function validate<S extends z.ZodType>(file: string, source: YamlSource, schema:
   };
 }
 
-function checkCase(dir: string, slug: string, allSlugs: ReadonlySet<string>): Problem[] {
+function checkCase(dir: string, slug: string, allSlugs: ReadonlySet<string>, routes: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
   const dataFile = path.join(dir, 'case.yaml');
   if (!slugPattern.test(slug)) {
@@ -92,7 +95,14 @@ function checkCase(dir: string, slug: string, allSlugs: ReadonlySet<string>): Pr
   }
   const files = fs.readdirSync(dir).filter((f) => !f.startsWith('.'));
   for (const f of files) {
-    if (f === 'case.yaml' || imageFile.test(f)) continue;
+    if (imageFile.test(f)) {
+      const mb = fs.statSync(path.join(dir, f)).size / 1024 / 1024;
+      if (mb > maxImageMb) {
+        problems.push({ severity: 'error', file: path.join(dir, f), message: `is ${mb.toFixed(1)} MB; images must be under ${maxImageMb} MB. Export it at most 3000 px wide (JPEG quality 85 or WebP).` });
+      }
+      continue;
+    }
+    if (f === 'case.yaml') continue;
     const locale = f.replace(/\.mdx$/, '');
     if (!f.endsWith('.mdx') || !isLocale(locale)) {
       problems.push({ severity: 'error', file: path.join(dir, f), message: `"${f}" is not a case file. Name text files after their locale (${localeCodes.map((c) => `${c}.mdx`).join(', ')}); put images next to them.` });
@@ -109,7 +119,7 @@ function checkCase(dir: string, slug: string, allSlugs: ReadonlySet<string>): Pr
   };
   for (const f of files.filter((f) => f.endsWith('.mdx') && isLocale(f.slice(0, -4)))) {
     const file = path.join(dir, f);
-    problems.push(...checkText(file, caseTextSchema, data ? ids : undefined), ...checkSections(file));
+    problems.push(...checkText(file, caseTextSchema, data ? ids : undefined, routes), ...checkSections(file));
   }
   return problems;
 }
@@ -166,7 +176,7 @@ function checkPage(dir: string): Problem[] {
 }
 
 /** Checks one `{locale}.mdx`: frontmatter, labels against the data's ids, then the body. */
-function checkText(file: string, schema: z.ZodType, ids: Partial<Record<'figures' | 'timeline' | 'trackRecord' | 'charts', ReadonlySet<string>>> | undefined): Problem[] {
+function checkText(file: string, schema: z.ZodType, ids: Partial<Record<'figures' | 'timeline' | 'trackRecord' | 'charts', ReadonlySet<string>>> | undefined, routes?: ReadonlySet<string>): Problem[] {
   const text = fs.readFileSync(file, 'utf8');
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
   if (!match) {
@@ -189,6 +199,6 @@ function checkText(file: string, schema: z.ZodType, ids: Partial<Record<'figures
       }
     }
   }
-  problems.push(...checkMdxBody(file, text, { figureIds: ids?.figures, chartIds: ids?.charts }));
+  problems.push(...checkMdxBody(file, text, { figureIds: ids?.figures, chartIds: ids?.charts, routes }));
   return problems;
 }

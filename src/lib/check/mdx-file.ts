@@ -19,6 +19,8 @@ export interface BodyContext {
   figureIds: ReadonlySet<string> | undefined;
   /** The charts of the case, likewise. */
   chartIds: ReadonlySet<string> | undefined;
+  /** Every page path the site has (`/en/cases/subway/`), for links written in the body. */
+  routes?: ReadonlySet<string> | undefined;
 }
 
 /**
@@ -38,6 +40,10 @@ export function checkMdxBody(file: string, text: string, ctx: BodyContext): Prob
   const visit = (node: JsxNode) => {
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) {
       problems.push(...checkElement(file, node, ctx));
+    }
+    const url = (node as { url?: string }).url;
+    if (node.type === 'link' && url?.startsWith('/') && ctx.routes && !ctx.routes.has(url.split('#')[0] ?? url)) {
+      problems.push({ severity: 'error', file, line: node.position?.start.line, message: `the link to ${url} leads to no page. Link to a page the site has, such as /en/cases/subway/ (with the trailing slash).` });
     }
     if (node.type === 'mdxjsEsm') {
       problems.push({ severity: 'error', file, line: node.position?.start.line, message: 'imports and exports are not allowed in case files: every component is available without import.' });
