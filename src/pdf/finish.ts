@@ -1,17 +1,36 @@
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString, type PDFObject } from 'pdf-lib';
 import { editions, ptPerMm, type Edition } from './editions.ts';
 
 /**
  * Chromium names each tagged structure element after its DOM node (`/ID (node00002575)`), a
- * counter that depends on what the tab printed before. The IDs are optional and nothing refers
- * to them but the ID tree, so both go: the same document then gives the same bytes in any tab.
+ * counter that depends on what the tab printed before; table cells refer to their headers by
+ * those names. Every such name is renumbered in its original order (so the ID tree stays sorted
+ * and every reference still matches): the same document then gives the same bytes in any tab.
  */
-function dropStructureIds(doc: PDFDocument): void {
-  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
-    if (!(obj instanceof PDFDict)) continue;
-    const type = obj.lookup(PDFName.of('Type'));
-    if (type === PDFName.of('StructElem') || obj.has(PDFName.of('S'))) obj.delete(PDFName.of('ID'));
-    if (type === PDFName.of('StructTreeRoot')) obj.delete(PDFName.of('IDTree'));
+function renumberStructureIds(doc: PDFDocument): void {
+  const pattern = /^node(\d+)$/;
+  const found = new Set<number>();
+  type Slot = { get: () => PDFObject | undefined; set: (o: PDFObject) => void };
+  const slots: Slot[] = [];
+  const walk = (obj: PDFObject | undefined, slot?: Slot) => {
+    if (obj instanceof PDFString || obj instanceof PDFHexString) {
+      const m = pattern.exec(obj.decodeText());
+      if (m && slot) {
+        found.add(Number(m[1]));
+        slots.push(slot);
+      }
+    } else if (obj instanceof PDFDict) {
+      for (const [key, value] of obj.entries()) walk(value, { get: () => obj.get(key), set: (o) => obj.set(key, o) });
+    } else if (obj instanceof PDFArray) {
+      for (let i = 0; i < obj.size(); i++) walk(obj.get(i), { get: () => obj.get(i), set: (o) => obj.set(i, o) });
+    }
+  };
+  for (const [, obj] of doc.context.enumerateIndirectObjects()) if (!(obj instanceof PDFRawStream)) walk(obj);
+  const order = new Map([...found].sort((a, b) => a - b).map((n, i) => [n, `node${String(i + 1).padStart(8, '0')}`]));
+  for (const slot of slots) {
+    const current = slot.get() as PDFString | PDFHexString;
+    const n = Number(pattern.exec(current.decodeText())?.[1]);
+    slot.set(PDFString.of(order.get(n) ?? current.decodeText()));
   }
 }
 
@@ -81,7 +100,7 @@ export async function finishPdf(bytes: Uint8Array, edition: Edition, meta: PdfMe
   doc.setModificationDate(date);
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang));
   if (meta.headings) repairOutline(doc, meta.headings);
-  dropStructureIds(doc);
+  renumberStructureIds(doc);
   const { bleed } = editions[edition];
   if (bleed > 0) {
     const b = bleed * ptPerMm;

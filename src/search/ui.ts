@@ -59,7 +59,11 @@ export function mountSearch(root: HTMLElement, strings: SearchStrings, initial =
   status.setAttribute('aria-live', 'polite');
   const list = document.createElement('ol');
   list.className = 'search-results mt-3 space-y-3';
-  form.append(input);
+  const submit = document.createElement('button');
+  submit.type = 'submit';
+  submit.className = 'sr-only';
+  submit.textContent = strings.label;
+  form.append(input, submit);
   root.append(form, status, list);
   form.addEventListener('submit', (e) => e.preventDefault());
 

@@ -83,7 +83,7 @@ describe('the contents page', () => {
     // Entries are printed in the manual's order of parts; the cases follow their `order`.
     const expected = ids.map((id) => dests.get(id)).filter((n): n is number => n !== undefined).sort((a, b) => a - b);
     expect(expected.length).toBe(ids.length);
-    expect(printed.filter((n) => n > 2)).toEqual(expected);
+    expect(printed.filter((n) => n > 2 && n <= doc.getPageCount())).toEqual(expected);
   });
 });
 

@@ -47,7 +47,7 @@ describe('privacy', () => {
     await site?.close();
   });
 
-  it('loads every page type, search included, without a request to another origin or a CSP violation', async () => {
+  it('loads every page type, search included, without a request to another origin or a CSP violation', { timeout: 300_000 }, async () => {
     const foreign: string[] = [];
     const blocked: string[] = [];
     for (const locale of localeCodes) {
