@@ -8,6 +8,10 @@ import { selfHostedFonts } from './src/integrations/fonts.ts';
 import { contentDir } from './src/lib/paths.ts';
 import { sitemapFilter } from './src/lib/sitemap.ts';
 
+// Pages are bundled into another folder, so they cannot find content/ from their own location:
+// pin the absolute content folder for everything that reads it at render time.
+process.env.SSM_CONTENT_DIR = contentDir();
+
 /** The public address of the site; QR codes, canonical URLs and the sitemap use it. */
 const site = process.env.SITE_URL ?? 'https://seoul-solutions-manual.example';
 

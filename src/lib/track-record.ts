@@ -32,3 +32,26 @@ export async function trackRecord(locale: LocaleCode): Promise<TrackRecordRow[]>
 export async function places(): Promise<Map<string, { lat: number; lon: number }>> {
   return new Map((await getCollection('places')).map((p) => [p.id, p.data]));
 }
+
+/** A city on the world map: where it is and how many projects it has. */
+export interface MapCity {
+  name: string;
+  lat: number;
+  lon: number;
+  count: number;
+}
+
+/**
+ * What the world map draws from the record: each city with coordinates once, with its number of
+ * projects, plus the number of countries and where Seoul is.
+ */
+export async function mapData(rows: readonly TrackRecordRow[]): Promise<{ cities: MapCity[]; countries: number; seoul: { lat: number; lon: number } }> {
+  const where = await places();
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.city, (counts.get(r.city) ?? 0) + 1);
+  const cities = [...counts].flatMap(([name, count]) => {
+    const p = where.get(name);
+    return p ? [{ name, count, ...p }] : [];
+  });
+  return { cities, countries: new Set(rows.map((r) => r.country)).size, seoul: where.get('Seoul') ?? { lat: 37.57, lon: 126.98 } };
+}

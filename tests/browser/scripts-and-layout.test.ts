@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, serve } from '../setup/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser } from '../setup/browser.ts';
 import { sites } from '../setup/sites.ts';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-  site = await serve(sites.main.out);
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const chromium = useBrowser(sites.main.out);
 
 interface Request {
   url: string;
@@ -23,11 +13,11 @@ interface Request {
 
 /** Opens a page at a width and records every request it makes. */
 async function open(route: string, width = 360): Promise<{ page: Page; requests: Request[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 800 } });
+  const page = await chromium.browser.newPage({ viewport: { width, height: 800 } });
   const requests: Request[] = [];
   page.on('requestfinished', async (req) => requests.push({ url: req.url(), status: (await req.response())?.status() ?? 0, type: req.resourceType() }));
   page.on('requestfailed', (req) => requests.push({ url: req.url(), status: 0, type: req.resourceType() }));
-  await page.goto(`${site.origin}/${route}`, { waitUntil: 'networkidle' });
+  await page.goto(`${chromium.origin}/${route}`, { waitUntil: 'networkidle' });
   await page.evaluate(() => document.fonts.ready);
   return { page, requests };
 }
@@ -77,7 +67,7 @@ describe.each(scripts)('fonts on $route', ({ route, family, sample }) => {
     const fonts = requests.filter((r) => r.type === 'font' || r.url.endsWith('.woff2'));
     expect(fonts.length).toBeGreaterThan(0);
     for (const f of fonts) {
-      expect(new URL(f.url).origin, f.url).toBe(site.origin);
+      expect(new URL(f.url).origin, f.url).toBe(chromium.origin);
       expect(f.status, f.url).toBe(200);
     }
     const loaded = await page.evaluate(
@@ -85,7 +75,7 @@ describe.each(scripts)('fonts on $route', ({ route, family, sample }) => {
       [family, sample] as const,
     );
     expect(loaded).toBe(true);
-    expect(requests.filter((r) => new URL(r.url).origin !== site.origin)).toEqual([]);
+    expect(requests.filter((r) => new URL(r.url).origin !== chromium.origin)).toEqual([]);
     await page.close();
   });
 });

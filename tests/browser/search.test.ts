@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { normaliseQuery } from '../../src/search/korean.ts';
-import { launch, serve } from '../setup/browser.ts';
+import { useBrowser } from '../setup/browser.ts';
 import { sites } from '../setup/sites.ts';
 import { queries } from '../search/queries.ts';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serve>>;
-beforeAll(async () => {
-  site = await serve(sites.main.out);
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const chromium = useBrowser(sites.main.out);
 
 /** The case slugs Pagefind returns for a query, best first, through its own JS API in the page. */
 async function ranked(page: Page, query: string): Promise<string[]> {
@@ -30,8 +21,8 @@ async function ranked(page: Page, query: string): Promise<string[]> {
 
 describe('search quality, query by query, in every locale', () => {
   it.each(Object.entries(queries))('%s: every query finds its case within its rank', async (locale, list) => {
-    const page = await browser.newPage();
-    await page.goto(`${site.origin}/${locale}/`);
+    const page = await chromium.browser.newPage();
+    await page.goto(`${chromium.origin}/${locale}/`);
     const misses: string[] = [];
     let raw = 0;
     for (const { q, expect: slug, top } of list) {
@@ -51,10 +42,10 @@ describe('search quality, query by query, in every locale', () => {
 
 describe('searching from a case page', () => {
   it('opens with the keyboard, shows results in the page language, follows one, and loads nothing for search before', async () => {
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-    await page.goto(`${site.origin}/fr/cases/subway/`, { waitUntil: 'networkidle' });
+    await page.goto(`${chromium.origin}/fr/cases/subway/`, { waitUntil: 'networkidle' });
     expect(requests.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
 
     await page.keyboard.press('/');
@@ -71,8 +62,8 @@ describe('searching from a case page', () => {
   });
 
   it('runs a search from ?q= on the search page', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.origin}/en/search/?q=${encodeURIComponent('landfill')}`);
+    const page = await chromium.browser.newPage();
+    await page.goto(`${chromium.origin}/en/search/?q=${encodeURIComponent('landfill')}`);
     const first = page.locator('.search-result a').first();
     await first.waitFor();
     expect(await first.getAttribute('href')).toContain('/en/cases/nanjido/');

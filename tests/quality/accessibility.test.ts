@@ -1,22 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import axe from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { localeCodes } from '../../src/i18n/locales.ts';
-import { launch, serve } from '../setup/browser.ts';
+import { useBrowser } from '../setup/browser.ts';
 import { sites } from '../setup/sites.ts';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serve>>;
-beforeAll(async () => {
-  site = await serve(sites.main.out);
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const chromium = useBrowser(sites.main.out);
 
 const slugs = fs.readdirSync(path.join(sites.main.content, 'cases')).sort();
 
@@ -31,9 +22,9 @@ async function violations(page: Page): Promise<string[]> {
 
 async function audit(route: string, prepare?: (page: Page) => Promise<void>): Promise<string[]> {
   // axe is injected as a script, which the page's own CSP would rightly refuse.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const context = await chromium.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
   const page = await context.newPage();
-  await page.goto(`${site.origin}${route}`, { waitUntil: 'load' });
+  await page.goto(`${chromium.origin}${route}`, { waitUntil: 'load' });
   await prepare?.(page);
   const found = (await violations(page)).map((v) => `${route}: ${v}`);
   await context.close();
@@ -64,8 +55,8 @@ describe('accessibility (axe-core, no serious or critical violations)', () => {
 
 describe('keyboard use', () => {
   it('reaches the skip link first, and it moves focus to the main content', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.origin}/ko/cases/subway/`);
+    const page = await chromium.browser.newPage();
+    await page.goto(`${chromium.origin}/ko/cases/subway/`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.classList.contains('skip-link'))).toBe(true);
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
@@ -76,8 +67,8 @@ describe('keyboard use', () => {
   });
 
   it('opens the language switcher and changes language without a mouse', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.origin}/en/cases/subway/`);
+    const page = await chromium.browser.newPage();
+    await page.goto(`${chromium.origin}/en/cases/subway/`);
     await page.locator('.language-switcher summary').focus();
     await page.keyboard.press('Enter');
     await page.locator('.language-switcher a[hreflang="ar"]').focus();
