@@ -60,8 +60,9 @@ results['casePage'] = { en: await weigh('/en/cases/water-supply/'), ko: await we
 // 3. Search: index bytes per language and what the first query transfers.
 const indexBytes: Record<string, number> = {};
 for (const f of fs.globSync('pagefind/**/*', { cwd: out }) as string[]) {
-  const lang = /_([a-z]{2}(?:-[a-z0-9]+)?)_|pagefind\.([a-z]{2}(?:-[a-z0-9]+)?)\./i.exec(path.basename(f));
-  const key = (lang?.[1] ?? lang?.[2] ?? 'shared').toLowerCase();
+  // en_63e5e8d.pf_index, pagefind.en_3baf663766.pf_meta, wasm.en.pagefind; fragments and JS are shared.
+  const lang = /^(?:pagefind\.|wasm\.)?([a-z]{2}(?:-[a-z0-9]+)?)[_.]/i.exec(path.basename(f));
+  const key = (lang?.[1] ?? 'shared').toLowerCase();
   if (fs.statSync(path.join(out, f)).isFile()) indexBytes[key] = (indexBytes[key] ?? 0) + fs.statSync(path.join(out, f)).size;
 }
 const firstQuery: Record<string, number> = {};
