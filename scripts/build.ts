@@ -43,7 +43,7 @@ try {
   if (process.env['SSM_SKIP_PDF'] !== '1') {
     const jobs = allJobs(staging);
     const report = await printJobs(staging, staging, jobs, {
-      cacheDir: path.join(projectRoot, '.build/pdf-cache'),
+      cacheDir: path.resolve(projectRoot, process.env['SSM_PDF_CACHE_DIR'] ?? '.build/pdf-cache'),
       onProgress: (done, total, job, secs, reused) => {
         const bar = '█'.repeat(Math.round((done / total) * 20)).padEnd(20, '░');
         console.log(`[pdf] ${bar} ${String(done).padStart(3)}/${total} ${job.output}${reused ? ' (unchanged)' : ` ${secs.toFixed(1)} s`} · ${seconds()} s`);
