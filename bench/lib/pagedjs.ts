@@ -30,7 +30,15 @@ export async function printWithPagedJs(siteDir: string, route: string, edition: 
       const fix = new Function('css', rewrite) as (css: string) => string;
       for (const style of document.querySelectorAll('style')) style.textContent = fix(style.textContent ?? '');
     }, `return (${oldMediaSyntax.toString()})(css)`);
-    await page.evaluate(() => document.fonts.ready);
+    // As our printer does: lazy images would never load for print (Paged.js waits for them forever).
+    await page.evaluate(async () => {
+      for (const img of document.images) img.loading = 'eager';
+      await document.fonts.ready;
+      await Promise.all([...document.images].map((img) => (img.complete ? undefined : new Promise((resolve) => {
+        img.addEventListener('load', resolve);
+        img.addEventListener('error', resolve);
+      }))));
+    });
     await page.evaluate(() => {
       (window as unknown as { PagedConfig: unknown }).PagedConfig = { auto: false };
     });
