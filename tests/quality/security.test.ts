@@ -50,8 +50,10 @@ describe('privacy', () => {
   it('loads every page type, search included, without a request to another origin or a CSP violation', { timeout: 300_000 }, async () => {
     const foreign: string[] = [];
     const blocked: string[] = [];
-    for (const locale of localeCodes) {
-      for (const route of [`/${locale}/`, `/${locale}/cases/`, `/${locale}/cases/transit-card/`, `/${locale}/track-record/`, `/${locale}/partner/`, `/${locale}/search/?q=Seoul`]) {
+    const queue = localeCodes.flatMap((locale) => [`/${locale}/`, `/${locale}/cases/`, `/${locale}/cases/transit-card/`, `/${locale}/track-record/`, `/${locale}/partner/`, `/${locale}/search/?q=Seoul`]);
+    // Three tabs at a time; each page is watched from its first request until the network is idle.
+    await Promise.all([0, 1, 2].map(async () => {
+      for (let route = queue.shift(); route; route = queue.shift()) {
         const page = await browser.newPage();
         page.on('request', (r) => {
           if (!r.url().startsWith(site.origin) && !r.url().startsWith('data:')) foreign.push(`${route}: ${r.url()}`);
@@ -63,7 +65,7 @@ describe('privacy', () => {
         if (route.includes('/search/')) await page.locator('.search-result').first().waitFor();
         await page.close();
       }
-    }
+    }));
     expect(foreign).toEqual([]);
     expect(blocked).toEqual([]);
   });
