@@ -19,6 +19,8 @@ export interface Results {
   versions: { astro: string; pagefind: string; chromium: string; starlight: string; starlightAstro: string; pagedjs: string };
   reps: number;
   builds: Array<{ cases: number; locales: number; ours: Build; starlight: Build }>;
+  /** Sizes whose builds failed, with the error. */
+  failures: Array<{ cases: number; message: string }>;
   casePage?: { route: string; ours: PageWeight; starlight: PageWeight; oursKo: PageWeight };
   search?: { oursIndexBytes: number; starlightIndexBytes: number; oursFirstQuery: Record<string, number>; starlightFirstQuery: Record<string, number> };
   pdf?: Partial<Record<'screen' | 'print', { ours: { pages: number; seconds: number }; pagedjs: { pages: number; seconds: number } }>>;
@@ -61,8 +63,9 @@ export function writeReport(r: Results, markdownFile: string): string {
   if (b50 && b400) {
     const g = b400.ours.seconds / b50.ours.seconds;
     row('Growth 50×8 → 400×8 (linear is 8×)', x(g), x(b400.starlight.seconds / b50.starlight.seconds), '', '≤ 8.5×', g <= 8.5);
-    row('400×8 within the default Node heap', 'yes (no --max-old-space-size)', 'yes', '', 'builds', true);
+    row('400×8 within the default Node heap', `built, peak ${b400.ours.peakMb.toFixed(0)} MB (no --max-old-space-size)`, `built, peak ${b400.starlight.peakMb.toFixed(0)} MB`, '', 'builds', true);
   }
+  for (const f of r.failures) row(`Build ${f.cases}×8`, `failed: ${f.message.split('\n')[0]?.slice(0, 200) ?? ''}`, '', '', 'builds', false);
   if (r.warm) {
     const w = r.warm;
     const share = w.warmFullSeconds / w.coldFullSeconds;
