@@ -12,9 +12,6 @@ import { build } from 'astro';
 import { projectRoot } from '../src/lib/paths.ts';
 import { indexSite } from '../src/search/index-site.ts';
 import { writeHeaders } from '../src/lib/headers.ts';
-import { allJobs } from '../src/pdf/documents.ts';
-import { fillDownloadInfo } from '../src/pdf/downloads.ts';
-import { printJobs } from '../src/pdf/print.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
 const outDir = path.resolve(projectRoot, values.out);
@@ -41,6 +38,8 @@ try {
   console.log(`[build] site built in ${seconds()} s`);
   writeHeaders(staging);
   if (process.env['SSM_SKIP_PDF'] !== '1') {
+    // Loaded only when printing: Chromium's driver and pdf-lib are not needed for the site alone.
+    const [{ allJobs }, { fillDownloadInfo }, { printJobs }] = await Promise.all([import('../src/pdf/documents.ts'), import('../src/pdf/downloads.ts'), import('../src/pdf/print.ts')]);
     const jobs = allJobs(staging);
     const report = await printJobs(staging, staging, jobs, {
       cacheDir: path.resolve(projectRoot, process.env['SSM_PDF_CACHE_DIR'] ?? '.build/pdf-cache'),

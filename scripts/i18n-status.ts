@@ -24,7 +24,8 @@ if (values.stamp) {
     const from = /\n\s+from:\s*(\w+)/.exec(text)?.[1];
     if (!from || (!positionals.length && !/sourceVersion:\s*pending/.test(text))) continue;
     const version = sourceVersion(path.join(path.dirname(file), `${from}.mdx`));
-    fs.writeFileSync(file, text.replace(/sourceVersion:\s*\S+/, `sourceVersion: ${version}`));
+    // Quoted: a version such as 84620e693006 would otherwise be read by YAML as a number.
+    fs.writeFileSync(file, text.replace(/sourceVersion:\s*\S+/, `sourceVersion: '${version}'`));
     console.log(`stamped ${path.relative(process.cwd(), file)} with ${from} version ${version}`);
   }
 }

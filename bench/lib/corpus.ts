@@ -14,6 +14,7 @@ import { formatFigure } from '../../src/lib/format.ts';
 import { localeCodes, type LocaleCode } from '../../src/i18n/locales.ts';
 import type { Figure } from '../../src/schemas/case-data.ts';
 import { projectRoot } from '../../src/lib/paths.ts';
+import { sourceVersion } from '../../src/lib/translation-status.ts';
 
 const realContent = path.join(projectRoot, 'content');
 export const baseSlugs: readonly string[] = fs
@@ -64,7 +65,11 @@ export function makeCorpus(cases: number, dir: string, docs: string): Corpus {
       const file = path.join(content, 'cases', slug, `${locale}.mdx`);
       if (!fs.existsSync(file)) continue;
       const source = fs.readFileSync(file, 'utf8');
-      const numbered = k < baseSlugs.length ? source : source.replace(/^title: (.*)$/m, (_, t: string) => `title: ${JSON.stringify(`${String(parse(`t: ${t}`).t)} (${k + 1})`)}`);
+      let numbered = k < baseSlugs.length ? source : source.replace(/^title: (.*)$/m, (_, t: string) => `title: ${JSON.stringify(`${String(parse(`t: ${t}`).t)} (${k + 1})`)}`);
+      // The numbered title changed the sources (ko, then en): stamp translations with their new
+      // version, as `npm run i18n:status -- --stamp` would, so the copies are current, not stale.
+      const from = /^ {2}from: (\w+)$/m.exec(numbered)?.[1];
+      if (k >= baseSlugs.length && from) numbered = numbered.replace(/^ {2}sourceVersion: .*$/m, `  sourceVersion: '${sourceVersion(path.join(content, 'cases', slug, `${from}.mdx`))}'`);
       fs.writeFileSync(file, numbered);
       const folder = path.join(docs, locale, 'cases');
       fs.writeFileSync(path.join(folder, `${slug}.mdx`), toStarlight(numbered, data, locale, slug));

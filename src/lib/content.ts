@@ -24,9 +24,22 @@ function preference(locale: LocaleCode): LocaleCode[] {
   return [locale, ...localeInfo(locale).fallback];
 }
 
+/** Text entries (`{folder}/{locale}`) by folder, then by locale: one pass, however many cases. */
+function byFolder<E extends { id: string }>(entries: E[]): Map<string, Map<string, E>> {
+  const folders = new Map<string, Map<string, E>>();
+  for (const e of entries) {
+    const cut = e.id.lastIndexOf('/');
+    const folder = e.id.slice(0, cut);
+    let locales = folders.get(folder);
+    if (!locales) folders.set(folder, (locales = new Map()));
+    locales.set(e.id.slice(cut + 1), e);
+  }
+  return folders;
+}
+
 /** Picks the words for `locale` out of a folder's locale files, following the fallback chain. */
-function resolve<E extends { id: string }>(folder: string, entries: E[], locale: LocaleCode): ResolvedText<E> | undefined {
-  const byLocale = new Map(entries.filter((e) => e.id.startsWith(`${folder}/`)).map((e) => [e.id.slice(folder.length + 1), e]));
+function resolve<E extends { id: string }>(folder: string, texts: Map<string, Map<string, E>>, locale: LocaleCode): ResolvedText<E> | undefined {
+  const byLocale = texts.get(folder) ?? new Map<string, E>();
   const chain = preference(locale).flatMap((code) => {
     const e = byLocale.get(code);
     return e ? [e] : [];
@@ -39,7 +52,8 @@ function resolve<E extends { id: string }>(folder: string, entries: E[], locale:
 
 /** Every case in `locale` (own words or fallback), in the manual's order. */
 export async function getCases(locale: LocaleCode): Promise<CaseView[]> {
-  const [data, texts] = await Promise.all([getCollection('caseData'), getCollection('caseText')]);
+  const [data, entries] = await Promise.all([getCollection('caseData'), getCollection('caseText')]);
+  const texts = byFolder(entries);
   return data
     .flatMap((d) => {
       const text = resolve(d.id, texts, locale);
@@ -50,7 +64,10 @@ export async function getCases(locale: LocaleCode): Promise<CaseView[]> {
 
 /** One case in `locale`, or undefined when the slug does not exist. */
 export async function getCase(slug: string, locale: LocaleCode): Promise<CaseView | undefined> {
-  return (await getCases(locale)).find((c) => c.slug === slug);
+  const [data, entries] = await Promise.all([getCollection('caseData', (d) => d.id === slug), getCollection('caseText', (e) => e.id.startsWith(`${slug}/`))]);
+  const d = data[0];
+  const text = d && resolve(slug, byFolder(entries), locale);
+  return d && text ? { slug, data: d.data, ...text } : undefined;
 }
 
 /** The locales that have the case in their own words (for hreflang and the sitemap). */
@@ -62,7 +79,7 @@ export async function ownLocales(folder: string, collection: 'caseText' | 'pageT
 /** One of the manual's own pages (home, partner…) in `locale`, with its data. */
 export async function getPage(page: string, locale: LocaleCode) {
   const [data, texts] = await Promise.all([getCollection('pageData'), getCollection('pageText')]);
-  const text = resolve(page, texts, locale);
+  const text = resolve(page, byFolder(texts), locale);
   if (!text) throw new Error(`content/pages/${page}/ has no text in ${locale} or its fallbacks: add content/pages/${page}/ko.mdx`);
   return { ...text, data: data.find((d) => d.id === page)?.data ?? { figures: [], charts: [], sources: [] } };
 }

@@ -18,6 +18,15 @@ const unitFormats: Record<Unit, { options: Intl.NumberFormatOptions; suffix?: st
   score: { options: { minimumFractionDigits: 2, maximumFractionDigits: 2 } },
 };
 
+/** `Intl.NumberFormat` is slow to create and pages format thousands of values: one per setting. */
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(tag: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${tag} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.NumberFormat(tag, options)));
+  return format;
+}
+
 /**
  * One value in a unit, formatted for a locale.
  * @example formatValue(1.8e12, 'krw', 'ko', { compact: true }) // "₩1.8조"
@@ -27,7 +36,7 @@ export function formatValue(value: number, unit: Unit, locale: LocaleCode, opts:
   const tag = localeInfo(locale).bcp47;
   const sign: Intl.NumberFormatOptions = opts.signed ? { signDisplay: 'exceptZero' } : {};
   if (opts.compact && options.style === 'currency') return compactMoney(value, options.currency ?? 'KRW', tag, sign);
-  const format = new Intl.NumberFormat(tag, {
+  const format = numberFormat(tag, {
     maximumFractionDigits: 1,
     ...options,
     ...(opts.compact ? { notation: 'compact', compactDisplay: 'long' } : {}),
@@ -41,8 +50,8 @@ export function formatValue(value: number, unit: Unit, locale: LocaleCode, opts:
  * ("₩1.8T"), so the number is written long and the currency symbol put where the locale puts it.
  */
 function compactMoney(value: number, currency: string, tag: string, sign: Intl.NumberFormatOptions): string {
-  const number = new Intl.NumberFormat(tag, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1, ...sign }).format(value);
-  const parts = new Intl.NumberFormat(tag, { style: 'currency', currency }).formatToParts(1);
+  const number = numberFormat(tag, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1, ...sign }).format(value);
+  const parts = numberFormat(tag, { style: 'currency', currency }).formatToParts(1);
   const symbol = parts.find((p) => p.type === 'currency')?.value ?? currency;
   const symbolFirst = parts.findIndex((p) => p.type === 'currency') < parts.findIndex((p) => p.type === 'integer');
   const gap = parts.some((p) => p.type === 'literal' && /\s/.test(p.value)) ? '\u00a0' : '';
@@ -63,12 +72,20 @@ export function formatYear(year: number | string): string {
   return String(year).replace('-', '–');
 }
 
+const names = new Map<string, Intl.DisplayNames>();
+function displayNames(locale: LocaleCode, type: 'region' | 'language'): Intl.DisplayNames {
+  const key = `${locale} ${type}`;
+  let format = names.get(key);
+  if (!format) names.set(key, (format = new Intl.DisplayNames([localeInfo(locale).bcp47], { type })));
+  return format;
+}
+
 /** A country's name in the reader's language, from its ISO code. */
 export function countryName(code: string, locale: LocaleCode): string {
-  return new Intl.DisplayNames([localeInfo(locale).bcp47], { type: 'region' }).of(code) ?? code;
+  return displayNames(locale, 'region').of(code) ?? code;
 }
 
 /** A language's name in the reader's language ("inglés" for `en` read in Spanish). */
 export function languageName(code: LocaleCode, inLocale: LocaleCode): string {
-  return new Intl.DisplayNames([localeInfo(inLocale).bcp47], { type: 'language' }).of(code) ?? code;
+  return displayNames(inLocale, 'language').of(code) ?? code;
 }

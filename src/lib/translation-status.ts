@@ -27,14 +27,28 @@ export function sourceVersion(file: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
 
-/** The last commit date of a file (YYYY-MM-DD), or undefined outside git or for uncommitted files. */
+/**
+ * Last commit date (YYYY-MM-DD) of every file under a folder, from one `git log` (a process per
+ * file would cost seconds on a large site). Read again after a minute, for long dev sessions.
+ */
+let commitDates: { root: string; at: number; dates: Map<string, string> } | undefined;
 function lastChanged(file: string): string | undefined {
-  try {
-    const date = execFileSync('git', ['log', '-1', '--format=%cs', '--', path.basename(file)], { cwd: path.dirname(file), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    return date || undefined;
-  } catch {
-    return undefined;
+  const root = path.dirname(path.dirname(path.dirname(file)));
+  if (!commitDates || commitDates.root !== root || Date.now() - commitDates.at > 60_000) {
+    const dates = new Map<string, string>();
+    try {
+      const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      const log = execFileSync('git', ['log', '--format=%x00%cs', '--name-only', '--', '.'], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 2 ** 20, stdio: ['ignore', 'pipe', 'ignore'] });
+      for (const commit of log.split('\0').slice(1)) {
+        const [date = '', ...files] = commit.trim().split('\n');
+        for (const f of files) if (f && !dates.has(path.join(top, f))) dates.set(path.join(top, f), date);
+      }
+    } catch {
+      // Outside git: no dates.
+    }
+    commitDates = { root, at: Date.now(), dates };
   }
+  return commitDates.dates.get(path.resolve(file));
 }
 
 interface TranslationMeta {
@@ -45,11 +59,27 @@ interface TranslationMeta {
 
 function readMeta(file: string): TranslationMeta {
   const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(fs.readFileSync(file, 'utf8'))?.[1] ?? '';
-  return ((parse(front) as { translation?: TranslationMeta } | null)?.translation ?? {}) as TranslationMeta;
+  // Every value as written (YAML's failsafe schema): an unquoted version such as 84620e693006
+  // must stay a string, not become a number.
+  return ((parse(front, { schema: 'failsafe' }) as { translation?: TranslationMeta } | null)?.translation ?? {}) as TranslationMeta;
 }
+
+/**
+ * Every page asks for its own cell: remembered until one of the folder's texts changes (in dev,
+ * an edit is seen at once).
+ */
+const cells = new Map<string, TranslationCell>();
 
 /** The state of `{folder}/{locale}.mdx` under a content kind folder (`…/cases/transit-card`). */
 export function translationCell(dir: string, locale: LocaleCode): TranslationCell {
+  const texts = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.mdx')) : [];
+  const key = `${dir} ${locale} ${texts.map((f) => `${f}@${fs.statSync(path.join(dir, f)).mtimeMs}`).join(' ')}`;
+  let cell = cells.get(key);
+  if (!cell) cells.set(key, (cell = readCell(dir, locale)));
+  return cell;
+}
+
+function readCell(dir: string, locale: LocaleCode): TranslationCell {
   const folder = path.basename(dir);
   const file = path.join(dir, `${locale}.mdx`);
   if (!fs.existsSync(file)) return { folder, locale, state: 'missing' };
