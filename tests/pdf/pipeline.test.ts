@@ -7,7 +7,7 @@ import { allJobs } from '../../src/pdf/documents.ts';
 import { printJobs } from '../../src/pdf/print.ts';
 import { runBuild } from '../setup/run-build.ts';
 import { outRoot, root, sites } from '../setup/sites.ts';
-import { loadPdf, outlineTitles } from './read.ts';
+import { box, loadPdf, outlineTitles, pageText, renderPage } from './read.ts';
 
 describe('the PDF pipeline', () => {
   it('prints byte-identical PDFs from the same input', async () => {
@@ -48,6 +48,39 @@ describe('the PDF pipeline', () => {
     expect(titles.some((t) => /T-money/.test(t))).toBe(true);
     expect(titles.some((t) => /Nanjido/.test(t))).toBe(false);
     expect(caseTitles(titles).length).toBeLessThan(caseTitles(manual).length);
+    // The cover lists the pack's cases only.
+    expect(pageText(path.join(sites.main.out, 'pdf/es/manual.pdf'), 1)).toMatch(/Nanjido/);
+    expect(pageText(out, 1)).toMatch(/Arisu/);
+    expect(pageText(out, 1)).not.toMatch(/Nanjido/);
+  });
+
+  it('adds crop marks outside the bleed on request, leaving trim and bleed where they were', async () => {
+    const out = path.join(outRoot, 'pack-marks.pdf');
+    const args = [path.join(root, 'scripts/pdf.ts'), '--site', sites.main.out, '--locale', 'en', '--cases', 'subway', '--edition', 'print', '--out', out];
+    const refused = spawnSync(process.execPath, [...args.filter((a) => a !== '--edition' && a !== 'print'), '--marks'], { encoding: 'utf8' });
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toContain('--marks needs --edition print');
+    const run = spawnSync(process.execPath, [...args, '--marks'], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const page = (await loadPdf(out)).getPages()[1];
+    if (!page) throw new Error('no second page');
+    const [mx = 0, my = 0, mw = 0] = box(page, 'MediaBox');
+    const [tx = 0, ty = 0, tw = 0, th = 0] = box(page, 'TrimBox');
+    expect([tx, ty, tw, th].map(Math.round)).toEqual([9, 9, 595, 842]);
+    expect(box(page, 'BleedBox').map(Math.round)).toEqual([0, 0, 612, 859]);
+    expect(tx - mx).toBeCloseTo(10 * (72 / 25.4), 0);
+    expect(mw).toBeCloseTo(tw + 20 * (72 / 25.4), 0);
+    // Rendered, the marks are dark lines in the white margin beyond the bleed, in line with the trim.
+    const png = renderPage(out, 2, 72);
+    const dark = (x: number, y: number) => {
+      const i = (png.width * y + x) * 4;
+      return (png.data[i] ?? 255) < 128;
+    };
+    const left = Math.round(tx - mx);
+    const top = Math.round(my + png.height - (ty + th)) ;
+    const inMargin = Array.from({ length: 8 }, (_, k) => left - 12 - k);
+    expect(inMargin.some((x) => dark(x, top) || dark(x, top - 1) || dark(x, top + 1))).toBe(true);
+    expect(dark(Math.round(left / 2), Math.round(png.height / 2))).toBe(false);
   });
 
   it('refuses an unknown case and names the ones it has', () => {

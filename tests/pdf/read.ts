@@ -64,12 +64,18 @@ export function pageText(file: string, page: number): string {
   return execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', file, '-'], { encoding: 'utf8' });
 }
 
-/** Renders a page with pdftoppm and decodes the first QR code on it. */
-export function decodeQr(file: string, page: number): string | undefined {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qr-'));
+/** One page (1-based) rendered by pdftoppm, the whole MediaBox, thin lines drawn without smoothing. */
+export function renderPage(file: string, page: number, dpi: number): PNG {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'page-'));
   const prefix = path.join(dir, 'p');
-  execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', '-f', String(page), '-l', String(page), file, prefix]);
+  execFileSync('pdftoppm', ['-r', String(dpi), '-aaVector', 'no', '-png', '-singlefile', '-f', String(page), '-l', String(page), file, prefix]);
   const png = PNG.sync.read(fs.readFileSync(`${prefix}.png`));
   fs.rmSync(dir, { recursive: true, force: true });
+  return png;
+}
+
+/** Renders a page with pdftoppm and decodes the first QR code on it. */
+export function decodeQr(file: string, page: number): string | undefined {
+  const png = renderPage(file, page, 150);
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
 }
