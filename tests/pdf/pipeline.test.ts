@@ -77,7 +77,7 @@ describe('the PDF pipeline', () => {
       return (png.data[i] ?? 255) < 128;
     };
     const left = Math.round(tx - mx);
-    const top = Math.round(my + png.height - (ty + th)) ;
+    const top = Math.round(my + png.height - (ty + th));
     const inMargin = Array.from({ length: 8 }, (_, k) => left - 12 - k);
     expect(inMargin.some((x) => dark(x, top) || dark(x, top - 1) || dark(x, top + 1))).toBe(true);
     expect(dark(Math.round(left / 2), Math.round(png.height / 2))).toBe(false);
