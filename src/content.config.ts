@@ -2,17 +2,20 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { caseDataSchema } from './schemas/case-data.ts';
 import { caseTextSchema, pageDataSchema, pageTextSchema } from './schemas/text.ts';
+import { loadFacts } from './lib/facts.ts';
 import { contentDir } from './lib/paths.ts';
 import { placeSchema } from './schemas/places.ts';
 
 const base = contentDir();
+/** Figures and sources defined once for the whole manual (`content/facts.yaml`). */
+const facts = loadFacts(base);
 /** `transit-card/ko.mdx` → `transit-card/ko`; `transit-card/case.yaml` → `transit-card`. */
 const folderId = ({ entry }: { entry: string }) => entry.replace(/\/(case|page)\.ya?ml$/, '').replace(/\.mdx$/, '');
 
 /** Locale-neutral data of each case: `content/cases/{slug}/case.yaml`. */
 const caseData = defineCollection({
   loader: glob({ pattern: '*/case.yaml', base: `${base}/cases`, generateId: folderId }),
-  schema: ({ image }) => caseDataSchema(image()),
+  schema: ({ image }) => caseDataSchema(image(), facts),
 });
 
 /** The words of each case per locale: `content/cases/{slug}/{locale}.mdx`. */
@@ -24,7 +27,7 @@ const caseText = defineCollection({
 /** Numbers on the manual's own pages: `content/pages/{page}/page.yaml`. */
 const pageData = defineCollection({
   loader: glob({ pattern: '*/page.yaml', base: `${base}/pages`, generateId: folderId }),
-  schema: pageDataSchema,
+  schema: pageDataSchema(facts),
 });
 
 /** The words of the manual's own pages per locale: `content/pages/{page}/{locale}.mdx`. */

@@ -81,14 +81,14 @@ export async function getPage(page: string, locale: LocaleCode) {
   const [data, texts] = await Promise.all([getCollection('pageData'), getCollection('pageText')]);
   const text = resolve(page, byFolder(texts), locale);
   if (!text) throw new Error(`content/pages/${page}/ has no text in ${locale} or its fallbacks: add content/pages/${page}/ko.mdx`);
-  return { ...text, data: data.find((d) => d.id === page)?.data ?? { figures: [], charts: [], sources: [] } };
+  return { ...text, data: data.find((d) => d.id === page)?.data ?? { figures: [], charts: [], counts: [], sources: [] } };
 }
 
 /**
  * A label for a data id (a figure, a timeline step) from the first file in the chain that has one.
  * The content lint warns about missing labels at build time; here we just fall back.
  */
-export function label(chain: ReadonlyArray<{ data: Record<string, unknown> }>, group: 'figures' | 'timeline' | 'trackRecord' | 'charts', id: string): string | undefined {
+export function label(chain: ReadonlyArray<{ data: Record<string, unknown> }>, group: 'figures' | 'timeline' | 'trackRecord' | 'charts' | 'counts', id: string): string | undefined {
   for (const e of chain) {
     const labels = e.data[group] as Record<string, string> | undefined;
     if (labels?.[id]) return labels[id];

@@ -16,6 +16,8 @@ const unitFormats: Record<Unit, { options: Intl.NumberFormatOptions; suffix?: st
   m3: { options: {}, suffix: '\u00a0m³' },
   ton: { options: {}, suffix: '\u00a0t' },
   score: { options: { minimumFractionDigits: 2, maximumFractionDigits: 2 } },
+  /** A multiple of an earlier value ("4.3×"), not a growth rate. */
+  times: { options: {}, suffix: '×' },
 };
 
 /** `Intl.NumberFormat` is slow to create and pages format thousands of values: one per setting. */
@@ -70,6 +72,16 @@ export function formatFigure(figure: Figure, locale: LocaleCode): string {
 /** A year or a span of years for a locale ("1990–2013"). */
 export function formatYear(year: number | string): string {
   return String(year).replace('-', '–');
+}
+
+/**
+ * The year of a dated entry as a reader should take it: "2013", "c. 2013" when the source does
+ * not state it (`yearInferred`), or the locale's word for undated when no source dates it.
+ */
+export function formatEntryYear(entry: { year?: number | string | undefined; yearInferred?: boolean }, words: { circa: string; undated: string }): string {
+  if (entry.year === undefined) return words.undated;
+  const year = formatYear(entry.year);
+  return entry.yearInferred ? words.circa.replace('{{year}}', year) : year;
 }
 
 const names = new Map<string, Intl.DisplayNames>();

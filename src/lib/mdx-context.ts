@@ -10,7 +10,7 @@ export interface MdxContext {
   folder: string;
   figures: readonly Figure[];
   charts: readonly Chart[];
-  timeline: readonly { id: string; year: number | string }[];
+  timeline: readonly { id: string; year: number | string; yearInferred?: boolean }[];
   /** The text entries from the body's language down its fallback chain, for labels. */
   chain: ReadonlyArray<{ data: Record<string, unknown> }>;
   /** Prefix of source anchors when several bodies share a document (the printed manual). */

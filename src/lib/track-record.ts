@@ -1,7 +1,10 @@
 import { getCollection } from 'astro:content';
-import type { LocaleCode } from '../i18n/locales.ts';
+import { localeInfo, type LocaleCode } from '../i18n/locales.ts';
 import type { TrackRecordEntry } from '../schemas/case-data.ts';
-import { getCases, label } from './content.ts';
+import type { TrackKind } from '../schemas/common.ts';
+import type { HeadlineCount } from '../schemas/page-data.ts';
+import { useTranslations } from '../i18n/index.ts';
+import { getCases, getPage, label } from './content.ts';
 
 /** A track-record entry with the case it belongs to, as one row of the whole record. */
 export interface TrackRecordRow extends TrackRecordEntry {
@@ -12,9 +15,10 @@ export interface TrackRecordRow extends TrackRecordEntry {
   what: string | undefined;
 }
 
-const startYear = (year: number | string) => Number(String(year).slice(0, 4));
+/** Sorts by first year; undated entries last. */
+const startYear = (year: number | string | undefined) => (year === undefined ? Infinity : Number(String(year).slice(0, 4)));
 
-/** Every place Seoul has taken a solution, from every case's data, oldest first. */
+/** Every place Seoul has taken a solution, from every case's data, oldest first, undated last. */
 export async function trackRecord(locale: LocaleCode): Promise<TrackRecordRow[]> {
   const rows = (await getCases(locale)).flatMap((view) =>
     view.data.trackRecord.map((entry) => ({
@@ -33,25 +37,91 @@ export async function places(): Promise<Map<string, { lat: number; lon: number }
   return new Map((await getCollection('places')).map((p) => [p.id, p.data]));
 }
 
-/** A city on the world map: where it is and how many projects it has. */
+/** A headline count as shown: the cities and countries of confirmed entries of its kinds. */
+export interface CountedHeadline {
+  id: string;
+  kinds: readonly TrackKind[];
+  cities: number;
+  countries: number;
+  /** The words, with `{kinds}`, `{cities}` and `{countries}` filled in. */
+  text: string;
+}
+
+/**
+ * Headline counts over the record. Each counts only entries of the kinds it names, and only those
+ * resting on a primary source (`unverified` entries are shown, never counted).
+ * @param words the count's words in the reader's language, with `{kinds}`, `{cities}`, `{countries}`
+ * @param kindName the name of a kind in the reader's language
+ */
+export function countHeadlines(rows: readonly TrackRecordEntry[], counts: readonly HeadlineCount[], words: (id: string) => string | undefined, kindName: (kind: TrackKind) => string, locale: LocaleCode): CountedHeadline[] {
+  const list = new Intl.ListFormat(localeInfo(locale).bcp47, { type: 'conjunction' });
+  const number = new Intl.NumberFormat(localeInfo(locale).bcp47);
+  return counts.map((count) => {
+    const counted = rows.filter((r) => count.kinds.includes(r.kind) && !r.unverified);
+    const cities = new Set(counted.map((r) => `${r.city} ${r.country}`)).size;
+    const countries = new Set(counted.map((r) => r.country)).size;
+    const template = words(count.id) ?? `{kinds}: {cities} / {countries}`;
+    const text = template
+      .replaceAll('{kinds}', list.format(count.kinds.map(kindName)))
+      .replaceAll('{cities}', number.format(cities))
+      .replaceAll('{countries}', number.format(countries));
+    return { id: count.id, kinds: count.kinds, cities, countries, text };
+  });
+}
+
+/** A city on the world map: where it is, how many entries it has, and how they stand. */
 export interface MapCity {
   name: string;
   lat: number;
   lon: number;
   count: number;
+  /** Index of the first headline count that counts this city (its colour), or -1. */
+  group: number;
+  /** Every entry of this city rests on a secondary source only. */
+  unverified: boolean;
 }
 
 /**
  * What the world map draws from the record: each city with coordinates once, with its number of
- * projects, plus the number of countries and where Seoul is.
+ * entries, the headline count it falls under and whether it is confirmed, plus where Seoul is.
  */
-export async function mapData(rows: readonly TrackRecordRow[]): Promise<{ cities: MapCity[]; countries: number; seoul: { lat: number; lon: number } }> {
+export async function mapData(rows: readonly TrackRecordRow[], counts: readonly HeadlineCount[] = []): Promise<{ cities: MapCity[]; countries: number; seoul: { lat: number; lon: number } }> {
   const where = await places();
-  const counts = new Map<string, number>();
-  for (const r of rows) counts.set(r.city, (counts.get(r.city) ?? 0) + 1);
-  const cities = [...counts].flatMap(([name, count]) => {
+  const byCity = new Map<string, TrackRecordRow[]>();
+  for (const r of rows) byCity.set(r.city, [...(byCity.get(r.city) ?? []), r]);
+  const cities = [...byCity].flatMap(([name, entries]) => {
     const p = where.get(name);
-    return p ? [{ name, count, ...p }] : [];
+    if (!p) return [];
+    const confirmed = entries.filter((e) => !e.unverified);
+    const group = counts.findIndex((c) => confirmed.some((e) => c.kinds.includes(e.kind)));
+    return [{ name, count: entries.length, group, unverified: confirmed.length === 0, ...p }];
   });
   return { cities, countries: new Set(rows.map((r) => r.country)).size, seoul: where.get('Seoul') ?? { lat: 37.57, lon: 126.98 } };
+}
+
+/**
+ * The whole record as the track-record page, the manual and the home strip show it: rows, the
+ * headline counts in the reader's language (words from `content/pages/track-record/`), and the map.
+ */
+export async function trackRecordView(locale: LocaleCode) {
+  const t = useTranslations(locale);
+  const [rows, page] = await Promise.all([trackRecord(locale), getPage('track-record', locale)]);
+  const headlines = countHeadlines(rows, page.data.counts, (id) => label(page.chain, 'counts', id), (kind) => t(`kind.${kind}`), locale);
+  const map = await mapData(rows, page.data.counts);
+  return {
+    rows,
+    headlines,
+    /** The language the headline words are in (a fallback page's may differ from `locale`). */
+    headlinesLang: page.lang,
+    map,
+    mapProps: {
+      title: t('track.mapTitle'),
+      description: `${t('track.mapSummary', { entries: rows.length, cities: map.cities.length, countries: map.countries })} ${headlines.map((h) => h.text).join(' ')}`,
+      cities: map.cities,
+      seoul: map.seoul,
+      legend: headlines.map((h) => h.text),
+      unverifiedText: t('track.unverifiedLegend'),
+      otherText: t('track.otherLegend'),
+    },
+  };
 }

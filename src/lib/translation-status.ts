@@ -20,10 +20,11 @@ export interface TranslationCell {
 
 /**
  * The version of a text file that translations record: the first 12 hex digits of the SHA-256
- * of its content (line endings normalised). Any edit to the source changes it.
+ * of its content (line endings normalised), leaving out its own `translation:` block — a review
+ * recorded on the source, or its own re-stamping, changes no word a translator has to follow.
  */
 export function sourceVersion(file: string): string {
-  const text = fs.readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
+  const text = fs.readFileSync(file, 'utf8').replace(/\r\n/g, '\n').replace(/^translation:\n(?:[ \t]+.*\n)*/m, '');
   return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
 

@@ -17,9 +17,21 @@ export const sectors = ['transport', 'digital', 'water', 'environment', 'economy
 export type Sector = (typeof sectors)[number];
 
 /** Units a figure can be in; each is formatted through `Intl` for the reader's locale. */
-export const units = ['number', 'percent', 'krw', 'usd', 'km', 'km-per-hour', 'minute', 'year', 'm2', 'm3', 'ton', 'score'] as const;
+export const units = ['number', 'percent', 'krw', 'usd', 'km', 'km-per-hour', 'minute', 'year', 'm2', 'm3', 'ton', 'score', 'times'] as const;
 /** One of {@link units}. */
 export type Unit = (typeof units)[number];
 
-/** The kinds of work Seoul has done abroad; their names are interface strings (`kind.<id>`). */
-export const trackKinds = ['export', 'consulting', 'oda', 'training', 'mou', 'study'] as const;
+/**
+ * The kinds of work Seoul has done abroad, each meaning only what its evidence shows
+ * (defined in docs/content-format.md); their names are interface strings (`kind.<id>`).
+ */
+export const trackKinds = ['export', 'consulting', 'oda', 'project', 'training', 'mou', 'study', 'bid'] as const;
+/** One of {@link trackKinds}. */
+export type TrackKind = (typeof trackKinds)[number];
+
+/** A calendar date, `2004-06-30`, or a month `2004-06`, or a year `2004`. */
+export const dateSchema = z.preprocess(
+  // YAML readers turn an unquoted 2004-06-30 into a Date: take it back as the date written.
+  (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'number' ? String(v) : v),
+  z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'write a date as 2004-06-30, a month as 2004-06, or a year as 2004'),
+);

@@ -1,19 +1,35 @@
 import { z } from 'astro/zod';
-import { chartSchema, figureSchema, sourceSchema } from './case-data.ts';
+import { idSchema, trackKinds } from './common.ts';
+import { chartSchema, checkFiguresAndSources, factRefSchema, figureSchema, noFacts, resolveFigures, resolveSources, sourceSchema, type Facts } from './case-data.ts';
+
+/**
+ * A headline count over the track record ("12 cities in 9 countries"): it counts the cities of the
+ * entries of the kinds it names, and its words name those kinds through `{kinds}`.
+ */
+export const headlineCountSchema = z
+  .object({
+    id: idSchema,
+    kinds: z.array(z.enum(trackKinds)).min(1, 'name the kinds of entry this count counts'),
+  })
+  .strict();
+
+/** A headline count as parsed. */
+export type HeadlineCount = z.output<typeof headlineCountSchema>;
 
 /** Numbers a manual page shows (the home page's growth figures, for instance), with sources. */
-export const pageDataSchema = z
-  .object({
-    figures: z.array(figureSchema).default([]),
-    charts: z.array(chartSchema).default([]),
-    sources: z.array(sourceSchema).default([]),
-  })
-  .strict()
-  .superRefine((data, ctx) => {
-    const ids = new Set(data.sources.map((s) => s.id));
-    data.figures.forEach((f, i) => {
-      if (!ids.has(f.source)) {
-        ctx.addIssue({ code: 'custom', path: ['figures', i, 'source'], message: `"${f.source}" is not listed under \`sources:\`` });
-      }
+export function pageDataSchema(facts: Facts = noFacts) {
+  return z
+    .object({
+      figures: z.array(z.union([figureSchema, factRefSchema])).default([]),
+      charts: z.array(chartSchema).default([]),
+      /** Headline counts over the track record (the track-record page's map legend, the home strip). */
+      counts: z.array(headlineCountSchema).default([]),
+      sources: z.array(sourceSchema).default([]),
+    })
+    .strict()
+    .superRefine((data, ctx) => checkFiguresAndSources(data, facts, ctx))
+    .transform((data) => {
+      const figures = resolveFigures(data.figures, facts);
+      return { ...data, figures, sources: resolveSources(data.sources, figures.map((f) => f.source), facts) };
     });
-  });
+}

@@ -2,13 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { isLocale, localeCodes, sourceLocale } from '../../i18n/locales.ts';
-import { caseDataSchema } from '../../schemas/case-data.ts';
+import { caseDataSchema, isTraceable, noFacts, type Facts, type Figure, type Source } from '../../schemas/case-data.ts';
+import { factsSchema } from '../../schemas/facts.ts';
 import { caseTextSchema, pageDataSchema, pageTextSchema } from '../../schemas/text.ts';
 import { checkGlossary } from './glossary.ts';
 import { checkMdxBody } from './mdx-file.ts';
 import type { Problem } from './problem.ts';
 import { parseYaml, type YamlSource } from './yaml-source.ts';
 import { fieldMessages } from './zod-messages.ts';
+import { displayPath } from '../paths.ts';
 
 export { ContentError, formatReport, type Problem } from './problem.ts';
 
@@ -25,15 +27,70 @@ const imagePath = z.string().regex(/^\.\/[\w./-]+\.(png|jpe?g|webp|avif|svg)$/i,
  * The build stops on any error; warnings are printed and the build goes on.
  */
 export function checkContent(dir: string): Problem[] {
-  const problems: Problem[] = [];
   const casesDir = path.join(dir, 'cases');
   const slugs = listDirs(casesDir);
   const routes = new Set(localeCodes.flatMap((l) => [`/${l}/`, `/${l}/cases/`, `/${l}/track-record/`, `/${l}/partner/`, `/${l}/search/`, ...slugs.map((s) => `/${l}/cases/${s}/`)]));
-  for (const slug of slugs) problems.push(...checkCase(path.join(casesDir, slug), slug, new Set(slugs), routes));
+  const { facts, problems } = checkFacts(dir);
+  const figures: PlacedFigure[] = [];
+  for (const slug of slugs) problems.push(...checkCase(path.join(casesDir, slug), slug, new Set(slugs), routes, facts, figures));
   problems.push(...checkPlaces(dir, slugs), ...checkGlossary(dir));
   const pagesDir = path.join(dir, 'pages');
-  for (const page of listDirs(pagesDir)) problems.push(...checkPage(path.join(pagesDir, page)));
+  for (const page of listDirs(pagesDir)) problems.push(...checkPage(path.join(pagesDir, page), facts, figures));
+  problems.push(...checkOneValuePerFact(figures));
   return problems;
+}
+
+/** A figure written out in a case or page, with where it is written. */
+interface PlacedFigure {
+  figure: Figure;
+  file: string;
+  line: number | undefined;
+}
+
+/** `content/facts.yaml`: the figures and sources the whole manual shares, checked like any data file. */
+function checkFacts(dir: string): { facts: Facts; problems: Problem[] } {
+  const file = path.join(dir, 'facts.yaml');
+  if (!fs.existsSync(file)) return { facts: noFacts, problems: [] };
+  const { data, problems } = validate(file, parseYaml(fs.readFileSync(file, 'utf8')), factsSchema);
+  if (!data) return { facts: noFacts, problems };
+  return { facts: { figures: new Map(data.figures.map((f) => [f.id, f])), sources: new Map(data.sources.map((s) => [s.id, s])) }, problems };
+}
+
+/**
+ * One fact, one value: a figure id written out in two places is either one fact (define it once
+ * in `facts.yaml`) or two facts that need two ids.
+ */
+function checkOneValuePerFact(figures: readonly PlacedFigure[]): Problem[] {
+  const first = new Map<string, PlacedFigure>();
+  const problems: Problem[] = [];
+  for (const placed of figures) {
+    const earlier = first.get(placed.figure.id);
+    if (!earlier) {
+      first.set(placed.figure.id, placed);
+      continue;
+    }
+    const show = (f: Figure) => `${f.from !== undefined ? `${f.from} → ` : ''}${f.value} ${f.unit} (${f.year}, ${f.source})`;
+    const same = show(earlier.figure) === show(placed.figure);
+    problems.push({
+      severity: 'error',
+      file: placed.file,
+      line: placed.line,
+      field: `figures.${placed.figure.id}`,
+      message: same
+        ? `"${placed.figure.id}" is also written out in ${displayPath(earlier.file)}: a figure used in several places is defined once, in content/facts.yaml, and used with \`- fact: ${placed.figure.id}\`.`
+        : `one fact, two values: "${placed.figure.id}" is ${show(placed.figure)} here but ${show(earlier.figure)} in ${displayPath(earlier.file)}. If they are one fact, keep the sourced value once in content/facts.yaml; if they count different things, give each its own id and a label that says what it counts.`,
+    });
+  }
+  return problems;
+}
+
+/** Figures shown as headlines must rest on a source a reader can find: an address, or a publisher and date. */
+function checkHeadlineSources(file: string, source: YamlSource, shown: readonly Figure[], sources: readonly Source[]): Problem[] {
+  return shown.flatMap((f): Problem[] => {
+    const s = sources.find((x) => x.id === f.source);
+    if (!s || isTraceable(s)) return [];
+    return [{ severity: 'error', file, line: source.lineOf(['sources']), field: `sources.${s.id}`, message: `"${s.id}" backs the headline figure "${f.id}" but has neither an address (url) nor a date: a reader cannot trace it. Add its url or date, or do not highlight "${f.id}".` }];
+  });
 }
 
 function listDirs(dir: string): string[] {
@@ -70,7 +127,7 @@ function validate<S extends z.ZodType>(file: string, source: YamlSource, schema:
   };
 }
 
-function checkCase(dir: string, slug: string, allSlugs: ReadonlySet<string>, routes: ReadonlySet<string>): Problem[] {
+function checkCase(dir: string, slug: string, allSlugs: ReadonlySet<string>, routes: ReadonlySet<string>, facts: Facts, placed: PlacedFigure[]): Problem[] {
   const problems: Problem[] = [];
   const dataFile = path.join(dir, 'case.yaml');
   if (!slugPattern.test(slug)) {
@@ -80,9 +137,12 @@ function checkCase(dir: string, slug: string, allSlugs: ReadonlySet<string>, rou
     return [...problems, { severity: 'error', file: dataFile, message: 'every case folder needs case.yaml with its figures and sources. Copy one from another case (docs/authoring.md).' }];
   }
   const source = parseYaml(fs.readFileSync(dataFile, 'utf8'));
-  const { data, problems: dataProblems } = validate(dataFile, source, caseDataSchema(imagePath));
+  const { data, problems: dataProblems } = validate(dataFile, source, caseDataSchema(imagePath, facts));
   problems.push(...dataProblems);
+  placed.push(...writtenOut(dataFile, source));
   if (data) {
+    const shown = data.highlights ? data.figures.filter((f) => data.highlights?.includes(f.id)) : data.figures.slice(0, 6);
+    problems.push(...checkHeadlineSources(dataFile, source, shown, data.sources));
     const hero = path.resolve(dir, data.hero.image);
     if (!fs.existsSync(hero)) {
       problems.push({ severity: 'error', file: dataFile, line: source.lineOf(['hero', 'image']), field: 'hero.image', message: `${data.hero.image} does not exist in the case folder. Add the image or fix the name.` });
@@ -158,25 +218,47 @@ function checkPlaces(dir: string, slugs: readonly string[]): Problem[] {
   });
 }
 
-function checkPage(dir: string): Problem[] {
+/** The figures a data file writes out in full (not `- fact:` references), with their lines. */
+function writtenOut(file: string, source: YamlSource): PlacedFigure[] {
+  const items = ((source.data as { figures?: unknown } | undefined)?.figures ?? []) as unknown[];
+  if (!Array.isArray(items)) return [];
+  return items.flatMap((item, i) => {
+    const f = item as Partial<Figure> | null;
+    return f && typeof f.id === 'string' && typeof f.value === 'number' ? [{ figure: f as Figure, file, line: source.lineOf(['figures', i]) }] : [];
+  });
+}
+
+function checkPage(dir: string, facts: Facts, placed: PlacedFigure[]): Problem[] {
   const problems: Problem[] = [];
   const dataFile = path.join(dir, 'page.yaml');
   let figureIds = new Set<string>();
   let chartIds = new Set<string>();
+  let countIds = new Set<string>();
   if (fs.existsSync(dataFile)) {
-    const { data, problems: p } = validate(dataFile, parseYaml(fs.readFileSync(dataFile, 'utf8')), pageDataSchema);
+    const source = parseYaml(fs.readFileSync(dataFile, 'utf8'));
+    const { data, problems: p } = validate(dataFile, source, pageDataSchema(facts));
     problems.push(...p);
+    placed.push(...writtenOut(dataFile, source));
+    if (data) problems.push(...checkHeadlineSources(dataFile, source, data.figures, data.sources));
     figureIds = new Set(data?.figures.map((f) => f.id));
     chartIds = new Set(data?.charts.map((c) => c.id));
+    countIds = new Set(data?.counts.map((c) => c.id));
   }
   for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.mdx'))) {
-    problems.push(...checkText(path.join(dir, f), pageTextSchema, { figures: figureIds, charts: chartIds }));
+    problems.push(...checkText(path.join(dir, f), pageTextSchema, { figures: figureIds, charts: chartIds, counts: countIds }));
   }
   return problems;
 }
 
+/** Only the original is `source`; every other locale's file is a translation. */
+function checkStatus(file: string, source: YamlSource, data: { translation: { status: string } }): Problem[] {
+  const locale = path.basename(file, '.mdx');
+  if (data.translation.status !== 'source' || locale === sourceLocale) return [];
+  return [{ severity: 'error', file, line: source.lineOf(['translation', 'status']), field: 'translation.status', message: `only the Korean original (${sourceLocale}.mdx) is the source; this file is a translation: status draft, or reviewed with reviewer and date.` }];
+}
+
 /** Checks one `{locale}.mdx`: frontmatter, labels against the data's ids, then the body. */
-function checkText(file: string, schema: z.ZodType, ids: Partial<Record<'figures' | 'timeline' | 'trackRecord' | 'charts', ReadonlySet<string>>> | undefined, routes?: ReadonlySet<string>): Problem[] {
+function checkText(file: string, schema: z.ZodType, ids: Partial<Record<'figures' | 'timeline' | 'trackRecord' | 'charts' | 'counts', ReadonlySet<string>>> | undefined, routes?: ReadonlySet<string>): Problem[] {
   const text = fs.readFileSync(file, 'utf8');
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
   if (!match) {
@@ -184,6 +266,13 @@ function checkText(file: string, schema: z.ZodType, ids: Partial<Record<'figures
   }
   const source = parseYaml(match[1] ?? '', 2);
   const { data, problems } = validate(file, source, schema);
+  if (data) problems.push(...checkStatus(file, source, data as { translation: { status: string } }));
+  const counts = (data as { counts?: Record<string, string> } | undefined)?.counts ?? {};
+  for (const [id, words] of Object.entries(counts)) {
+    if (!words.includes('{kinds}')) {
+      problems.push({ severity: 'error', file, line: source.lineOf(['counts', id]), field: `counts.${id}`, message: 'a headline count must name the kinds it counts: put {kinds} where the list of kinds goes (the build writes it in this language), and {cities} / {countries} for the numbers.' });
+    }
+  }
   if (data && ids) {
     const labels = data as Record<string, Record<string, string> | undefined>;
     for (const [group, known] of Object.entries(ids)) {
