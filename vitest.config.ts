@@ -1,11 +1,26 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects: `unit` tests (content check, formats, dictionaries) read files and run in seconds;
+ * `site` tests assert on the built site and PDFs, which `tests/setup/global-setup.ts` builds once.
+ * `npx vitest run --project unit` gives an author's change a verdict without building anything.
+ */
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    // Builds the site (and fixture sites) once; test files then read the built HTML.
-    globalSetup: ['tests/setup/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 300_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/content/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'site',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/content/**'],
+          // Builds the site (and fixture sites) once; test files then read the built HTML.
+          globalSetup: ['tests/setup/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -31,7 +31,7 @@ if (values.stamp) {
 }
 
 const table = translationTable(dir);
-const mark: Record<TranslationState, string> = { reviewed: '✔ reviewed', draft: '✎ draft', stale: '⚠ stale', missing: '· missing' };
+const mark: Record<TranslationState, string> = { source: '◆ source', reviewed: '✔ reviewed', draft: '✎ draft', stale: '⚠ stale', missing: '· missing' };
 for (const { kind, cells } of table) {
   const folders = [...new Set(cells.map((c) => c.folder))];
   const width = Math.max(...folders.map((f) => f.length), kind.length) + 2;
@@ -40,6 +40,11 @@ for (const { kind, cells } of table) {
     const row = localeCodes.map((l) => mark[cells.find((c) => c.folder === folder && c.locale === l)?.state ?? 'missing'].padEnd(12));
     console.log(`${folder.padEnd(width)}${row.join('')}`);
   }
+}
+const reviews = table.flatMap((t) => t.cells).filter((c) => c.reviewer);
+if (reviews.length) {
+  console.log('\nReviews');
+  for (const c of reviews) console.log(`  ${c.folder}/${c.locale}.mdx: ${c.reviewer}, ${c.reviewed}${c.state === 'stale' ? ' (source changed since)' : ''}`);
 }
 const counts = table.flatMap((t) => t.cells).reduce<Record<string, number>>((acc, c) => ({ ...acc, [c.state]: (acc[c.state] ?? 0) + 1 }), {});
 console.log(`\n${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);

@@ -5,8 +5,11 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { localeCodes, sourceLocale, type LocaleCode } from '../i18n/locales.ts';
 
-/** Where a translation stands. `stale`: its source changed after it was made. */
-export type TranslationState = 'reviewed' | 'draft' | 'stale' | 'missing';
+/**
+ * Where a text stands. `source`: the original; `reviewed`: a translation checked by a named
+ * reviewer on a recorded day; `draft`: not reviewed; `stale`: its source changed after it was made.
+ */
+export type TranslationState = 'source' | 'reviewed' | 'draft' | 'stale' | 'missing';
 
 /** One cell of the status table: a folder (case or page) in one locale. */
 export interface TranslationCell {
@@ -16,6 +19,11 @@ export interface TranslationCell {
   /** The locale it was translated from, and when that source last changed (ISO date, from git). */
   from?: LocaleCode | undefined;
   sourceUpdated?: string | undefined;
+  /** Who reviewed it and when (ISO date), for `reviewed` texts (also kept when it went stale). */
+  reviewer?: string | undefined;
+  reviewed?: string | undefined;
+  /** When this file's words last changed (ISO date of its last commit), when known. */
+  updated?: string | undefined;
 }
 
 /**
@@ -53,9 +61,11 @@ function lastChanged(file: string): string | undefined {
 }
 
 interface TranslationMeta {
-  status?: 'draft' | 'reviewed';
+  status?: 'source' | 'draft' | 'reviewed';
   from?: LocaleCode;
   sourceVersion?: string;
+  reviewer?: string;
+  reviewed?: string;
 }
 
 function readMeta(file: string): TranslationMeta {
@@ -86,10 +96,11 @@ function readCell(dir: string, locale: LocaleCode): TranslationCell {
   if (!fs.existsSync(file)) return { folder, locale, state: 'missing' };
   const meta = readMeta(file);
   const from = meta.from ?? (locale === sourceLocale ? undefined : sourceLocale);
-  if (!from) return { folder, locale, state: meta.status ?? 'draft' };
+  const known = { reviewer: meta.reviewer, reviewed: meta.reviewed, updated: lastChanged(file) };
+  if (!from) return { folder, locale, state: meta.status ?? 'draft', ...known };
   const source = path.join(dir, `${from}.mdx`);
   const stale = fs.existsSync(source) && meta.sourceVersion !== undefined && meta.sourceVersion !== 'pending' && meta.sourceVersion !== sourceVersion(source);
-  return { folder, locale, state: stale ? 'stale' : (meta.status ?? 'draft'), from, sourceUpdated: stale ? lastChanged(source) : undefined };
+  return { folder, locale, state: stale ? 'stale' : (meta.status ?? 'draft'), from, sourceUpdated: stale ? lastChanged(source) : undefined, ...known };
 }
 
 /** The whole table: every case and page folder × every locale. */

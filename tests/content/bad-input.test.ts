@@ -203,7 +203,7 @@ describe('content check', () => {
   it('warns, without failing, when a translation lacks a label', () => {
     fs.writeFileSync(
       path.join(caseDir, 'en.mdx'),
-      fs.readFileSync(path.join(caseDir, 'ko.mdx'), 'utf8').replace(/figures:\n(?: {2}.*\n)+/, '').replace('status: reviewed', 'status: draft\n  from: ko\n  sourceVersion: pending'),
+      fs.readFileSync(path.join(caseDir, 'ko.mdx'), 'utf8').replace(/figures:\n(?: {2}.*\n)+/, '').replace('status: source', 'status: draft\n  from: ko\n  sourceVersion: pending'),
     );
     expect(report()).toMatchInlineSnapshot(`
       "Content check: 0 error(s), 1 warning(s)

@@ -50,8 +50,14 @@ export function fieldMessages(issues: readonly z.core.$ZodIssue[]): FieldMessage
           path: [...issue.path, key],
           message: `is not a known field. Check the spelling, or remove it (see docs/authoring.md).`,
         }));
-      case 'invalid_union':
+      case 'invalid_union': {
+        // A figure or a `fact:` reference, a number or a text…: report the branch the author
+        // evidently meant (the one with fewest problems); a tie is a year written wrongly.
+        const branches = [...((issue as { errors?: z.core.$ZodIssue[][] }).errors ?? [])].sort((a, b) => a.length - b.length);
+        const [best, next] = branches;
+        if (best && next && best.length < next.length) return fieldMessages(best.map((i) => ({ ...i, path: [...issue.path, ...i.path] })));
         return [{ path: issue.path, message: issue.message.startsWith('Invalid') ? 'write a year (2004) or a span of years (1990-2013).' : issue.message }];
+      }
       case 'too_small':
         return [{ path: issue.path, message: issue.message.startsWith('Too small') ? `is too short or empty (${issue.message.toLowerCase()}).` : `${issue.message}.` }];
       default:
