@@ -62,10 +62,26 @@ async function settle(page: Page): Promise<void> {
   });
 }
 
+/** Where a print page finds its edition's stylesheet (served by the printer, never by the site). */
+const editionCssPath = '/__ssm/edition/';
+
 /** Prints one job in an open tab: for the manual, twice, to fill in the contents' page numbers. */
 async function render(page: Page, origin: string, job: PdfJob): Promise<{ bytes: Uint8Array; meta: PdfMeta }> {
   await page.goto(`${origin}${job.route}`, { waitUntil: 'load' });
-  await page.addStyleTag({ content: editionCss(job.edition) });
+  // The edition's sheet size comes as a stylesheet from the page's own origin (served by the
+  // route below), so the page's CSP stays on while printing: nothing inline is added.
+  await page.evaluate(
+    (href) =>
+      new Promise<void>((resolve) => {
+        const link = document.createElement('link');
+        link.rel = 'stylesheet';
+        link.href = href;
+        link.addEventListener('load', () => resolve(), { once: true });
+        link.addEventListener('error', () => resolve(), { once: true });
+        document.head.append(link);
+      }),
+    `${editionCssPath}${job.edition}.css`,
+  );
   // Links to web pages lead to the public site, never to the local server the PDF was printed from.
   await page.evaluate(() => {
     const site = document.querySelector<HTMLMetaElement>('meta[name="ssm-site"]')?.content ?? '';
@@ -146,8 +162,12 @@ export async function printJobs(siteDir: string, outDir: string, jobs: PdfJob[],
   try {
     const work = [...queue];
     const workers = Array.from({ length: Math.max(1, Math.min(options.concurrency ?? os.cpus().length, work.length)) }, async () => {
-      // The printer adds its own edition CSS and rewrites links: the page's CSP must not stop it.
-      const page = browser ? await (await browser.newContext({ bypassCSP: true })).newPage() : undefined;
+      // Printed under the page's own CSP: the edition CSS is a same-origin stylesheet (routed here).
+      const page = browser ? await (await browser.newContext()).newPage() : undefined;
+      await page?.route(`**${editionCssPath}*.css`, (route) => {
+        const edition = /(\w+)\.css$/.exec(new URL(route.request().url()).pathname)?.[1];
+        return edition === 'screen' || edition === 'print' ? route.fulfill({ contentType: 'text/css', body: editionCss(edition) }) : route.fulfill({ status: 404 });
+      });
       page?.setDefaultTimeout(120_000);
       try {
         for (let next = work.shift(); next; next = work.shift()) {

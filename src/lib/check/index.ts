@@ -5,12 +5,14 @@ import { isLocale, localeCodes, sourceLocale } from '../../i18n/locales.ts';
 import { caseDataSchema, isTraceable, noFacts, type Facts, type Figure, type Source } from '../../schemas/case-data.ts';
 import { factsSchema } from '../../schemas/facts.ts';
 import { caseTextSchema, pageDataSchema, pageTextSchema } from '../../schemas/text.ts';
+import { checkFiles, readText } from './files.ts';
 import { checkGlossary } from './glossary.ts';
 import { checkMdxBody } from './mdx-file.ts';
 import type { Problem } from './problem.ts';
 import { parseYaml, type YamlSource } from './yaml-source.ts';
 import { fieldMessages } from './zod-messages.ts';
 import { displayPath } from '../paths.ts';
+import { sitePaths } from '../routes.ts';
 
 export { ContentError, formatReport, type Problem } from './problem.ts';
 
@@ -29,13 +31,14 @@ const imagePath = z.string().regex(/^\.\/[\w./-]+\.(png|jpe?g|webp|avif|svg)$/i,
 export function checkContent(dir: string): Problem[] {
   const casesDir = path.join(dir, 'cases');
   const slugs = listDirs(casesDir);
-  const routes = new Set(localeCodes.flatMap((l) => [`/${l}/`, `/${l}/cases/`, `/${l}/track-record/`, `/${l}/partner/`, `/${l}/search/`, ...slugs.map((s) => `/${l}/cases/${s}/`)]));
+  const routes = sitePaths(slugs);
   const { facts, problems } = checkFacts(dir);
+  problems.unshift(...checkFiles(dir));
   const figures: PlacedFigure[] = [];
   for (const slug of slugs) problems.push(...checkCase(path.join(casesDir, slug), slug, new Set(slugs), routes, facts, figures));
   problems.push(...checkPlaces(dir, slugs), ...checkGlossary(dir));
   const pagesDir = path.join(dir, 'pages');
-  for (const page of listDirs(pagesDir)) problems.push(...checkPage(path.join(pagesDir, page), facts, figures));
+  for (const page of listDirs(pagesDir)) problems.push(...checkPage(path.join(pagesDir, page), facts, figures, routes));
   problems.push(...checkOneValuePerFact(figures));
   return problems;
 }
@@ -51,7 +54,9 @@ interface PlacedFigure {
 function checkFacts(dir: string): { facts: Facts; problems: Problem[] } {
   const file = path.join(dir, 'facts.yaml');
   if (!fs.existsSync(file)) return { facts: noFacts, problems: [] };
-  const { data, problems } = validate(file, parseYaml(fs.readFileSync(file, 'utf8')), factsSchema);
+  const text = readText(file);
+  if (text === undefined) return { facts: noFacts, problems: [] };
+  const { data, problems } = validate(file, parseYaml(text), factsSchema);
   if (!data) return { facts: noFacts, problems };
   return { facts: { figures: new Map(data.figures.map((f) => [f.id, f])), sources: new Map(data.sources.map((s) => [s.id, s])) }, problems };
 }
@@ -97,7 +102,8 @@ function listDirs(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
+    // Symbolic links are not followed (checkFiles refuses them).
+    .filter((d) => d.isDirectory() && !d.isSymbolicLink() && !d.name.startsWith('.'))
     .map((d) => d.name)
     .sort();
 }
@@ -136,7 +142,9 @@ function checkCase(dir: string, slug: string, allSlugs: ReadonlySet<string>, rou
   if (!fs.existsSync(dataFile)) {
     return [...problems, { severity: 'error', file: dataFile, message: 'every case folder needs case.yaml with its figures and sources. Copy one from another case (docs/authoring.md).' }];
   }
-  const source = parseYaml(fs.readFileSync(dataFile, 'utf8'));
+  const dataText = readText(dataFile);
+  if (dataText === undefined) return problems;
+  const source = parseYaml(dataText);
   const { data, problems: dataProblems } = validate(dataFile, source, caseDataSchema(imagePath, facts));
   problems.push(...dataProblems);
   placed.push(...writtenOut(dataFile, source));
@@ -189,7 +197,7 @@ export const requiredSections = 5;
 
 /** A case body must tell the whole story: at least {@link requiredSections} `##` sections. */
 function checkSections(file: string): Problem[] {
-  const headings = fs.readFileSync(file, 'utf8').match(/^## \S.*$/gm) ?? [];
+  const headings = (readText(file) ?? '## ?\n'.repeat(requiredSections)).match(/^## \S.*$/gm) ?? [];
   if (headings.length >= requiredSections) return [];
   return [
     {
@@ -203,12 +211,12 @@ function checkSections(file: string): Problem[] {
 /** Cities in the track record need coordinates in `places.yaml` to appear on the map. */
 function checkPlaces(dir: string, slugs: readonly string[]): Problem[] {
   const placesFile = path.join(dir, 'places.yaml');
-  const places = fs.existsSync(placesFile) ? parseYaml(fs.readFileSync(placesFile, 'utf8')) : undefined;
+  const places = fs.existsSync(placesFile) ? parseYaml(readText(placesFile) ?? '') : undefined;
   const known = new Set(Object.keys((places?.data as Record<string, unknown> | undefined) ?? {}));
   return slugs.flatMap((slug) => {
     const file = path.join(dir, 'cases', slug, 'case.yaml');
     if (!fs.existsSync(file)) return [];
-    const source = parseYaml(fs.readFileSync(file, 'utf8'));
+    const source = parseYaml(readText(file) ?? '');
     const entries = ((source.data as { trackRecord?: unknown } | undefined)?.trackRecord ?? []) as { city?: unknown }[];
     return entries.flatMap((entry, i): Problem[] =>
       typeof entry.city === 'string' && !known.has(entry.city)
@@ -228,14 +236,26 @@ function writtenOut(file: string, source: YamlSource): PlacedFigure[] {
   });
 }
 
-function checkPage(dir: string, facts: Facts, placed: PlacedFigure[]): Problem[] {
+/** The manual's own pages: each has code that shows it, so a new folder needs a developer. */
+export const knownPages = ['home', 'partner', 'track-record'] as const;
+
+function checkPage(dir: string, facts: Facts, placed: PlacedFigure[], routes: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
+  const name = path.basename(dir);
+  if (!(knownPages as readonly string[]).includes(name)) {
+    return [{ severity: 'error', file: dir, message: `"${name}" is not a page of the site, so nothing would show it. The pages are ${knownPages.join(', ')}; a new case goes in content/cases/, a new kind of page needs a developer.` }];
+  }
+  for (const f of fs.readdirSync(dir).filter((f) => !f.startsWith('.') && f !== 'page.yaml')) {
+    if (!f.endsWith('.mdx') || !isLocale(f.slice(0, -4))) {
+      problems.push({ severity: 'error', file: path.join(dir, f), message: `"${f}" is not a page file. Name text files after their locale (${localeCodes.map((c) => `${c}.mdx`).join(', ')}).` });
+    }
+  }
   const dataFile = path.join(dir, 'page.yaml');
   let figureIds = new Set<string>();
   let chartIds = new Set<string>();
   let countIds = new Set<string>();
   if (fs.existsSync(dataFile)) {
-    const source = parseYaml(fs.readFileSync(dataFile, 'utf8'));
+    const source = parseYaml(readText(dataFile) ?? '');
     const { data, problems: p } = validate(dataFile, source, pageDataSchema(facts));
     problems.push(...p);
     placed.push(...writtenOut(dataFile, source));
@@ -244,29 +264,36 @@ function checkPage(dir: string, facts: Facts, placed: PlacedFigure[]): Problem[]
     chartIds = new Set(data?.charts.map((c) => c.id));
     countIds = new Set(data?.counts.map((c) => c.id));
   }
-  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.mdx'))) {
-    problems.push(...checkText(path.join(dir, f), pageTextSchema, { figures: figureIds, charts: chartIds, counts: countIds }));
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.mdx') && isLocale(f.slice(0, -4)))) {
+    problems.push(...checkText(path.join(dir, f), pageTextSchema, { figures: figureIds, charts: chartIds, counts: countIds }, routes));
   }
   return problems;
 }
 
 /** Only the original is `source`; every other locale's file is a translation. */
-function checkStatus(file: string, source: YamlSource, data: { translation: { status: string } }): Problem[] {
+function checkStatus(file: string, source: YamlSource, data: { translation: { status: string; from?: string | undefined } }): Problem[] {
   const locale = path.basename(file, '.mdx');
-  if (data.translation.status !== 'source' || locale === sourceLocale) return [];
-  return [{ severity: 'error', file, line: source.lineOf(['translation', 'status']), field: 'translation.status', message: `only the Korean original (${sourceLocale}.mdx) is the source; this file is a translation: status draft, or reviewed with reviewer and date.` }];
+  const { status, from } = data.translation;
+  if (status === 'source' && locale !== sourceLocale) {
+    return [{ severity: 'error', file, line: source.lineOf(['translation', 'status']), field: 'translation.status', message: `only the Korean original (${sourceLocale}.mdx) is the source; this file is a translation: status draft, or reviewed with reviewer and date.` }];
+  }
+  if (from && !fs.existsSync(path.join(path.dirname(file), `${from}.mdx`))) {
+    return [{ severity: 'error', file, line: source.lineOf(['translation', 'from']), field: 'translation.from', message: `was translated from ${from}.mdx, which no longer exists: restore it, or set \`from:\` to the file it follows now and re-stamp (npm run i18n:status -- --stamp ${displayPath(file)}).` }];
+  }
+  return [];
 }
 
 /** Checks one `{locale}.mdx`: frontmatter, labels against the data's ids, then the body. */
 function checkText(file: string, schema: z.ZodType, ids: Partial<Record<'figures' | 'timeline' | 'trackRecord' | 'charts' | 'counts', ReadonlySet<string>>> | undefined, routes?: ReadonlySet<string>): Problem[] {
-  const text = fs.readFileSync(file, 'utf8');
+  const text = readText(file);
+  if (text === undefined) return [];
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
   if (!match) {
     return [{ severity: 'error', file, line: 1, message: 'must start with frontmatter between two --- lines (title, summary, labels, translation). See docs/authoring.md.' }];
   }
   const source = parseYaml(match[1] ?? '', 2);
   const { data, problems } = validate(file, source, schema);
-  if (data) problems.push(...checkStatus(file, source, data as { translation: { status: string } }));
+  if (data) problems.push(...checkStatus(file, source, data as { translation: { status: string; from?: string } }));
   const counts = (data as { counts?: Record<string, string> } | undefined)?.counts ?? {};
   for (const [id, words] of Object.entries(counts)) {
     if (!words.includes('{kinds}')) {
