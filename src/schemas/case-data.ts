@@ -17,7 +17,20 @@ export const figureSchema = z
     /** The id of an entry under `sources:`. */
     source: z.string(),
   })
-  .strict();
+  .strict()
+  .superRefine((f, ctx) => {
+    for (const [field, value] of [['value', f.value], ['from', f.from]] as const) {
+      if (value === undefined) continue;
+      if (!Number.isFinite(value)) ctx.addIssue({ code: 'custom', path: [field], message: 'write a finite number' });
+      else if (f.unit === 'percent' && !f.signed && (value < 0 || value > 100)) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `a share is between 0 and 100 (%), not ${value}. For a change, such as growth, add \`signed: true\` and say so in the label` });
+      } else if (!f.signed && value < 0) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `cannot be negative (${value} ${f.unit}). For a change, add \`signed: true\` and say so in the label` });
+      } else if (f.unit === 'times' && value <= 0) {
+        ctx.addIssue({ code: 'custom', path: [field], message: 'a multiple is greater than 0 (4.3 for "4.3 times")' });
+      }
+    }
+  });
 
 /** A figure defined once for the whole manual in `content/facts.yaml`, used here by its id. */
 export const factRefSchema = z.object({ fact: idSchema }).strict();

@@ -7,8 +7,14 @@ export const idSchema = z
 
 /** A year (`2004`) or a span of years (`1990-2013`). */
 export const yearSchema = z.union([
-  z.number().int().min(1000).max(2100),
-  z.string().regex(/^\d{4}(?:-\d{4})?$/, 'write a year (2004) or a span (1990-2013)'),
+  z.number().int().min(1800, 'a year before 1800 is not one this manual reports: check the number').max(2100, 'a year after 2100 is not one this manual reports: check the number'),
+  z
+    .string()
+    .regex(/^\d{4}(?:-\d{4})?$/, 'write a year (2004) or a span (1990-2013)')
+    .refine((span) => {
+      const [from = 0, to = from] = span.split('-').map(Number);
+      return from >= 1800 && to <= 2100 && from <= to;
+    }, 'a span runs from an earlier year to a later one, between 1800 and 2100 (1990-2013)'),
 ]);
 
 /** The sectors a case can belong to; their names are interface strings (`sector.<id>`). */

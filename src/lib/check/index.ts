@@ -22,7 +22,7 @@ const maxImageMb = 10;
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The hero image in the lint: a path to a file next to `case.yaml`. */
-const imagePath = z.string().regex(/^\.\/[\w./-]+\.(png|jpe?g|webp|avif|svg)$/i, 'give an image in the case folder, e.g. "./hero.svg"');
+const imagePath = z.string().regex(/^\.\/(?!.*\.\.)[\w./-]+\.(png|jpe?g|webp|avif|svg)$/i, 'give an image in the case folder, e.g. "./hero.svg" (no ../)');
 
 /**
  * Checks everything under a content folder and returns what is wrong, file by file.
