@@ -25,8 +25,8 @@ export function readText(file: string): string | undefined {
   const bytes = fs.readFileSync(file);
   const encoding = encodingOf(bytes);
   if (encoding === 'utf16' || encoding === 'other') return undefined;
-  const text = utf8.decode(bytes);
-  return encoding === 'utf8-bom' ? text.slice(1) : text;
+  // The decoder drops a leading byte-order mark itself.
+  return utf8.decode(bytes);
 }
 
 /**

@@ -9,6 +9,7 @@ import { checkFiles, readText } from './files.ts';
 import { checkGlossary } from './glossary.ts';
 import { checkMdxBody } from './mdx-file.ts';
 import type { Problem } from './problem.ts';
+import { checkSvg } from './svg.ts';
 import { parseYaml, type YamlSource } from './yaml-source.ts';
 import { fieldMessages } from './zod-messages.ts';
 import { displayPath } from '../paths.ts';
@@ -168,6 +169,8 @@ function checkCase(dir: string, slug: string, allSlugs: ReadonlySet<string>, rou
       if (mb > maxImageMb) {
         problems.push({ severity: 'error', file: path.join(dir, f), message: `is ${mb.toFixed(1)} MB; images must be under ${maxImageMb} MB. Export it at most 3000 px wide (JPEG quality 85 or WebP).` });
       }
+      // SVGs are served as they are: one that runs code or loads from elsewhere is refused.
+      if (/\.svg$/i.test(f)) problems.push(...checkSvg(path.join(dir, f), fs.readFileSync(path.join(dir, f), 'utf8')));
       continue;
     }
     if (f === 'case.yaml') continue;

@@ -48,6 +48,11 @@ export interface BodyContext {
  * `body` is the whole file text, so that lines are the file's own.
  */
 export function checkMdxBody(file: string, text: string, ctx: BodyContext): Problem[] {
+  const customId = text.split('\n').findIndex((l) => /^#{1,6}\s.*\{#[^}]*\}\s*$/.test(l));
+  if (customId >= 0) {
+    const id = /\{(#[^}]*)\}\s*$/.exec(text.split('\n')[customId] ?? '')?.[1] ?? '#id';
+    return [{ severity: 'error', file, line: customId + 1, message: `custom heading ids ({${id}}) are not supported: a heading's id is made from its words. Remove the braces; link to the heading with its id (e.g. #results).` }];
+  }
   let tree: JsxNode;
   try {
     tree = mdxToMdast(text) as unknown as JsxNode;

@@ -138,7 +138,7 @@ let shared: { window: JSDOM['window']; purify: DOMPurify } | undefined;
 function sanitizer(): { window: JSDOM['window']; purify: DOMPurify } {
   if (shared) return shared;
   const { window } = new JSDOM('');
-  const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+  const purify = createDOMPurify(window);
   // DOMPurify keeps links to other servers and does not read CSS: the hooks look at both.
   purify.addHook('uponSanitizeAttribute', (_node, event) => {
     found.push(...attributeFindings(event.attrName, event.attrValue));
@@ -171,17 +171,20 @@ function list(items: readonly string[]): string {
 function problemsFrom(file: string, text: string, findings: readonly Finding[]): Problem[] {
   const problems: Problem[] = [];
   for (const kind of ['code', 'external'] as const) {
-    const of = findings.filter((f) => f.kind === kind);
+    // In the order of the file, so the message reads like the file and its line is the first one.
+    const of = findings
+      .filter((f) => f.kind === kind)
+      .map((f) => ({ what: f.what, line: lineOf(text, f.near) }))
+      .sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
     if (!of.length) continue;
-    const lines = of.map((f) => lineOf(text, f.near)).filter((l): l is number => l !== undefined);
     const what = list([...new Set(of.map((f) => f.what))]);
     problems.push({
       severity: 'error',
       file,
-      line: lines.length ? Math.min(...lines) : undefined,
+      line: of[0]?.line,
       message:
         kind === 'code'
-          ? `contains ${what}: SVGs are served as images and may not run code. Remove them (in Inkscape: Edit › XML Editor, or in a text editor), or export the drawing again as plain SVG.`
+          ? `contains ${what}: SVGs are served as images and may not run code. Remove ${of.length > 1 ? 'them' : 'it'} (in Inkscape: Edit › XML Editor, or in a text editor), or export the drawing again as plain SVG.`
           : `refers to ${what} outside the file: embed the image or draw it in the SVG; the site loads nothing from other servers.`,
     });
   }
