@@ -139,7 +139,7 @@ describe('content check', () => {
     expect(report()).toMatchInlineSnapshot(`
       "Content check: 1 error(s), 0 warning(s)
       ✖ content/cases/pilot-library/ko.mdx:24
-          the link to /ko/cases/metro/ leads to no page. Link to a page the site has, such as /en/cases/subway/ (with the trailing slash)."
+          the link to /ko/cases/metro/ leads to no page. Link to a page the site has, such as /en/cases/subway/ (with the trailing slash), or a PDF such as /pdf/en/manual.pdf."
     `);
   });
 
