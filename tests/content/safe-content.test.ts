@@ -185,3 +185,16 @@ describe('text written into CSS', () => {
     expect(css).toContain('서울 · العربية');
   });
 });
+
+describe('images', () => {
+  it('refuses a photo too large to process before Sharp decodes it, and a file that is no image', async () => {
+    const sharp = (await import('sharp')).default;
+    const huge = await sharp({ create: { width: 20000, height: 200, channels: 3, background: '#888' } }).png().toBuffer();
+    fs.writeFileSync(path.join(caseDir, 'floor-plan.png'), huge);
+    fs.writeFileSync(path.join(caseDir, 'photo.webp'), 'not an image');
+    expect(errors()).toEqual([
+      'is 20000 × 200 px; images may be at most 6000 px on their longest side (about 2500 px is enough for a full A4 width at 300 dpi). Export it smaller.',
+      'is not an image the build can read (the file may be damaged, or its name may not match its format). Export it again as PNG, JPEG or WebP.',
+    ]);
+  });
+});

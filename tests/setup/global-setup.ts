@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runBuild } from './run-build.ts';
-import { copyDir, outRoot, root, sites } from './sites.ts';
+import { copyDir, hostileTitle, outRoot, root, sites } from './sites.ts';
 
 /**
  * Builds every site the tests read, one after another (Astro builds share `.astro/`).
@@ -14,6 +14,8 @@ export default function setup(): void {
   fs.rmSync(variant, { recursive: true, force: true });
   copyDir(sites.main.content, variant);
   copyDir(path.join(root, 'tests/fixtures/valid-case/cases'), path.join(variant, 'cases'));
+  const pilot = path.join(variant, 'cases/pilot-library/ko.mdx');
+  fs.writeFileSync(pilot, fs.readFileSync(pilot, 'utf8').replace(/^title: .*$/m, `title: '${hostileTitle}'`));
   fs.appendFileSync(path.join(variant, 'cases/transit-card/ko.mdx'), '\n서울시는 2026년에 이 사례의 내용을 보완했습니다.\n');
   fs.rmSync(path.join(variant, 'cases/dmc/fr.mdx'));
   fs.rmSync(path.join(variant, 'cases/transit-card/es.mdx'));

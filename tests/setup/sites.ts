@@ -19,6 +19,12 @@ export const sites = {
   variant: { content: path.join(outRoot, 'content-variant'), out: path.join(outRoot, 'site-variant'), pdf: false },
 } as const;
 
+/**
+ * The title the variant site gives its Korean-only case: what a careless or hostile contributor
+ * might write. It must reach every page, print route and PDF as text, never as markup.
+ */
+export const hostileTitle = '시험용 시민 도서관 "</style><script>window.pwned=1</script>\\ 끝';
+
 /** Reads a built page: `page('main', 'es/cases/transit-card')`. */
 export function readPage(site: keyof typeof sites, route: string): string {
   const file = path.join(sites[site].out, route, route.endsWith('.html') || route.endsWith('.xml') || route.endsWith('.txt') ? '' : 'index.html');

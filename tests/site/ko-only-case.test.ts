@@ -1,6 +1,6 @@
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { readPage } from '../setup/sites.ts';
+import { hostileTitle, readPage } from '../setup/sites.ts';
 
 // The fixture `tests/fixtures/valid-case` adds a case with only ko.mdx, as staff would by copying a folder.
 describe('a case written only in Korean', () => {
@@ -9,7 +9,7 @@ describe('a case written only in Korean', () => {
       const $ = load(readPage('variant', `${locale}/cases`));
       const link = $('.case-card a[href$="/cases/pilot-library/"]');
       expect(link.length, `/${locale}/cases/`).toBe(1);
-      expect(link.text()).toBe('시험용 시민 도서관');
+      expect(link.text()).toBe(hostileTitle);
       // The card's words are Korean, marked as such inside an English page.
       expect(link.closest('.case-card').attr('lang')).toBe('ko');
     }

@@ -9,6 +9,7 @@ import { checkFiles, readText } from './files.ts';
 import { checkGlossary } from './glossary.ts';
 import { checkMdxBody } from './mdx-file.ts';
 import type { Problem } from './problem.ts';
+import { imageSize } from 'image-size';
 import { checkSvg } from './svg.ts';
 import { parseYaml, type YamlSource } from './yaml-source.ts';
 import { fieldMessages } from './zod-messages.ts';
@@ -171,6 +172,7 @@ function checkCase(dir: string, slug: string, allSlugs: ReadonlySet<string>, rou
       }
       // SVGs are served as they are: one that runs code or loads from elsewhere is refused.
       if (/\.svg$/i.test(f)) problems.push(...checkSvg(path.join(dir, f), fs.readFileSync(path.join(dir, f), 'utf8')));
+      else problems.push(...checkPixels(path.join(dir, f)));
       continue;
     }
     if (f === 'case.yaml') continue;
@@ -193,6 +195,25 @@ function checkCase(dir: string, slug: string, allSlugs: ReadonlySet<string>, rou
     problems.push(...checkText(file, caseTextSchema, data ? ids : undefined, routes), ...checkSections(file));
   }
   return problems;
+}
+
+/** Wider or taller than this, a photo only costs memory: 300 dpi across an A4 page is about 2500 px. */
+const maxImagePx = 6000;
+
+/**
+ * A raster image's size in pixels, read from its header before Sharp decodes it (a 20000 px image
+ * would take gigabytes): too large, or not an image at all, is refused with how to fix it.
+ */
+function checkPixels(file: string): Problem[] {
+  let size: { width?: number; height?: number; type?: string };
+  try {
+    size = imageSize(fs.readFileSync(file));
+  } catch {
+    return [{ severity: 'error', file, message: 'is not an image the build can read (the file may be damaged, or its name may not match its format). Export it again as PNG, JPEG or WebP.' }];
+  }
+  const longest = Math.max(size.width ?? 0, size.height ?? 0);
+  if (longest <= maxImagePx) return [];
+  return [{ severity: 'error', file, message: `is ${size.width} × ${size.height} px; images may be at most ${maxImagePx} px on their longest side (about 2500 px is enough for a full A4 width at 300 dpi). Export it smaller.` }];
 }
 
 /** The parts of a case body every case has (by their `##` headings): problem, what, how, results, lessons. */

@@ -132,9 +132,10 @@ function droppedElementFindings(element: Element): Finding[] {
 /** Where the hooks write while one file is checked (checks run one at a time). */
 let found: Finding[] = [];
 
-/** One DOM and one DOMPurify for every file: made on first use, since most builds have few SVGs. */
+/** One DOM and one DOMPurify for every file, made on first use: a jsdom window is slow to create. */
 let shared: { window: JSDOM['window']; purify: DOMPurify } | undefined;
 
+/** The shared DOMPurify, with the hooks that record what it passes by. */
 function sanitizer(): { window: JSDOM['window']; purify: DOMPurify } {
   if (shared) return shared;
   const { window } = new JSDOM('');
@@ -177,18 +178,19 @@ function problemsFrom(file: string, text: string, findings: readonly Finding[]):
       .map((f) => ({ what: f.what, line: lineOf(text, f.near) }))
       .sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
     if (!of.length) continue;
-    const what = list([...new Set(of.map((f) => f.what))]);
+    const names = [...new Set(of.map((f) => f.what))];
+    const what = list(names);
     problems.push({
       severity: 'error',
       file,
       line: of[0]?.line,
       message:
         kind === 'code'
-          ? `contains ${what}: SVGs are served as images and may not run code. Remove ${of.length > 1 ? 'them' : 'it'} (in Inkscape: Edit › XML Editor, or in a text editor), or export the drawing again as plain SVG.`
+          ? `contains ${what}: SVGs are served as images and may not run code. Remove ${names.length > 1 ? 'them' : 'it'} (in Inkscape: Edit › XML Editor, or in a text editor), or export the drawing again as plain SVG.`
           : `refers to ${what} outside the file: embed the image or draw it in the SVG; the site loads nothing from other servers.`,
     });
   }
-  return problems;
+  return problems.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
 }
 
 /**
@@ -243,6 +245,9 @@ export function checkSvg(file: string, text: string): Problem[] {
       found.push(...droppedElementFindings(element));
     }
     return problemsFrom(file, text, found);
+  } catch (error) {
+    // DOMPurify refuses some trees outright; a file it cannot clean is not served either.
+    return [{ severity: 'error', file, message: `could not be checked (${error instanceof Error ? error.message : String(error)}). Export the drawing again as plain SVG.` }];
   } finally {
     found = [];
   }
