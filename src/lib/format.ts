@@ -20,6 +20,9 @@ const unitFormats: Record<Unit, { options: Intl.NumberFormatOptions; suffix?: st
   times: { options: {}, suffix: '×' },
 };
 
+/** Languages that write a multiple with a word rather than "×": 4.3배, 4.3倍. */
+const timesWord: Partial<Record<LocaleCode, string>> = { ko: '배', zh: '倍' };
+
 /** `Intl.NumberFormat` is slow to create and pages format thousands of values: one per setting. */
 const formats = new Map<string, Intl.NumberFormat>();
 function numberFormat(tag: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -34,7 +37,8 @@ function numberFormat(tag: string, options: Intl.NumberFormatOptions): Intl.Numb
  * @example formatValue(1.8e12, 'krw', 'ko', { compact: true }) // "₩1.8조"
  */
 export function formatValue(value: number, unit: Unit, locale: LocaleCode, opts: { compact?: boolean; signed?: boolean } = {}): string {
-  const { options, suffix = '' } = unitFormats[unit];
+  const { options, suffix: unitSuffix = '' } = unitFormats[unit];
+  const suffix = unit === 'times' ? (timesWord[locale] ?? unitSuffix) : unitSuffix;
   const tag = localeInfo(locale).bcp47;
   const sign: Intl.NumberFormatOptions = opts.signed ? { signDisplay: 'exceptZero' } : {};
   if (opts.compact && options.style === 'currency') return compactMoney(value, options.currency ?? 'KRW', tag, sign);

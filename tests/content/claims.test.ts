@@ -192,6 +192,7 @@ describe('what readers see of a claim', () => {
   it('writes a population ratio as a multiple, not as a growth rate', () => {
     expect(formatValue(4.3, 'times', 'en')).toBe('4.3×');
     expect(formatValue(4.3, 'times', 'fr')).toBe('4,3×');
+    expect(formatValue(4.3, 'times', 'ko')).toBe('4.3배');
   });
 });
 
