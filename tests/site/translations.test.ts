@@ -58,14 +58,21 @@ describe('a Korean source edited after its translations were made', () => {
       encoding: 'utf8',
     });
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/transit-card\s+✔ reviewed\s+⚠ stale/);
+    expect(run.stdout).toMatch(/transit-card\s+◆ source\s+⚠ stale/);
+    // A review is shown with who made it and when.
+    expect(run.stdout).toMatch(/nanjido\s+◆ source\s+✔ reviewed/);
+    expect(run.stdout).toContain('nanjido/en.mdx: Test Reviewer, 2026-11-30');
     const table = JSON.parse(fs.readFileSync(json, 'utf8')) as { cells: { folder: string; locale: string; state: string }[] }[];
     const states = table.flatMap((t) => t.cells).filter((c) => c.folder === 'transit-card');
     expect(states.find((c) => c.locale === 'en')?.state).toBe('stale');
-    expect(states.find((c) => c.locale === 'ko')?.state).toBe('reviewed');
+    expect(states.find((c) => c.locale === 'ko')?.state).toBe('source');
     const $ = load(readPage('variant', 'status'));
     expect($('td[data-folder="transit-card"][data-locale="en"]').attr('data-state')).toBe('stale');
     expect($('td[data-folder="dmc"][data-locale="fr"]').attr('data-state')).toBe('missing');
+    const reviewed = $('td[data-folder="nanjido"][data-locale="en"]');
+    expect(reviewed.attr('data-state')).toBe('reviewed');
+    expect(reviewed.find('[data-reviewer]').text()).toBe('Test Reviewer, 2026-11-30');
+    expect(reviewed.find('time').attr('datetime')).toBe('2026-11-30');
   });
 
   it('keeps the staff status page out of the sitemap and search engines', () => {
