@@ -67,7 +67,7 @@ function showInBrowser(server: ViteDevServer, problems: readonly Problem[]): voi
  * again just before it is compiled, in `astro dev` as in `astro build`, so a `{…}` expression,
  * an import or raw HTML never becomes code, whatever the content lint was told.
  */
-function safeMdx(dir: string): Plugin {
+export function safeMdx(dir: string): Plugin {
   return {
     name: 'ssm:safe-mdx',
     enforce: 'pre',

@@ -30,6 +30,27 @@ describe('a failed build', () => {
   });
 });
 
+describe('content that tries to run code', () => {
+  it('stops the build before anything runs: the payload writes no file', () => {
+    const content = path.join(outRoot, 'content-payload');
+    const out = path.join(outRoot, 'dist-payload');
+    const marker = path.join(outRoot, 'payload-ran.txt');
+    fs.rmSync(content, { recursive: true, force: true });
+    fs.rmSync(marker, { force: true });
+    copyDir(path.join(root, 'tests/fixtures/valid-case'), content);
+    const file = path.join(content, 'cases/pilot-library/ko.mdx');
+    fs.appendFileSync(file, `\n{(await import('node:fs')).writeFileSync(${JSON.stringify(marker)}, 'ran')}\n`);
+
+    const result = runBuild({ content, out });
+
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('cases/pilot-library/ko.mdx:');
+    expect(result.output).toContain('a {…} expression would run as code');
+    expect(fs.existsSync(marker)).toBe(false);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
+
 describe('an interrupted build', () => {
   it.each(['SIGINT', 'SIGKILL'] as const)('leaves the previous dist/ usable when killed with %s', async (signal) => {
     const out = path.join(outRoot, `dist-${signal}`);

@@ -198,3 +198,21 @@ describe('images', () => {
     ]);
   });
 });
+
+describe('the build itself', () => {
+  it('refuses to compile an MDX file with an expression, even if the content check was skipped', async () => {
+    const { safeMdx } = await import('../../src/integrations/content-check.ts');
+    const plugin = safeMdx(scratch);
+    const transform = plugin.transform as (this: { error: (e: { message: string }) => never }, code: string, id: string) => unknown;
+    const context = {
+      error: (e: { message: string }): never => {
+        throw new Error(e.message);
+      },
+    };
+    const payload = `${fs.readFileSync(ko, 'utf8')}\n{(await import('node:fs')).writeFileSync('/tmp/pwned', 'x')}\n`;
+    expect(() => transform.call(context, payload, `${ko}?astroContentCollectionEntry=true`)).toThrow(/a \{…\} expression would run as code/);
+    expect(transform.call(context, fs.readFileSync(ko, 'utf8'), ko)).toBeUndefined();
+    // Files outside the content folder (the site's own code) are not its business.
+    expect(transform.call(context, payload, path.join(root, 'src/pages/x.mdx'))).toBeUndefined();
+  });
+});

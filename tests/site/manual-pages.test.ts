@@ -3,6 +3,7 @@ import path from 'node:path';
 import { load } from 'cheerio';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { localeCodes } from '../../src/i18n/locales.ts';
 import { readPage, sites } from '../setup/sites.ts';
 
 interface Entry {
@@ -43,8 +44,51 @@ describe('the track record page', () => {
     const svg = $('.world-map svg');
     expect(svg.attr('role')).toBe('img');
     expect(svg.find('title').text()).not.toBe('');
-    expect(svg.find('desc').text()).toMatch(/\d+ projects with \d+ cities in \d+ countries/);
+    expect(svg.find('desc').text()).toMatch(/\d+ entries with \d+ cities in \d+ countries/);
     expect($('img[src^="http"], script[src^="http"]').length).toBe(0);
+  });
+});
+
+describe('what the track record claims', () => {
+  const all = (): (Entry & { kind: string; year?: number | string; yearInferred?: boolean; unverified?: boolean })[] => entries(sites.main.content) as never;
+
+  it('marks every unconfirmed entry in the table and rings its city on the map when nothing else confirms it', () => {
+    const $ = load(readPage('main', 'en/track-record'));
+    const unverified = all().filter((e) => e.unverified);
+    expect(unverified.length).toBeGreaterThan(0);
+    for (const e of unverified) expect($(`tr[data-entry="${e.id}"] [data-unverified]`).text(), e.id).toBe('unconfirmed: secondary source only');
+    const confirmedCities = new Set(all().filter((e) => !e.unverified).map((e) => e.city));
+    for (const city of new Set(unverified.map((e) => e.city))) {
+      expect($(`.world-map circle[data-city="${city}"]`).attr('data-unverified'), city).toBe(confirmedCities.has(city) ? undefined : 'true');
+    }
+  });
+
+  it('shows an inferred year as "c." and an entry no source dates as undated, in every locale', () => {
+    const inferred = all().find((e) => e.yearInferred);
+    const undated = all().find((e) => e.year === undefined);
+    expect(inferred && undated).toBeTruthy();
+    const en = load(readPage('main', 'en/track-record'));
+    expect(en(`tr[data-entry="${inferred?.id}"] td`).eq(2).text()).toContain(`c. ${inferred?.year}`);
+    expect(en(`tr[data-entry="${undated?.id}"] td`).eq(2).text().trim()).toBe('undated');
+    const ko = load(readPage('main', 'ko/track-record'));
+    expect(ko(`tr[data-entry="${inferred?.id}"] td`).eq(2).text()).toContain(`${inferred?.year}년경`);
+  });
+
+  it('counts in each headline only the kinds it names, and names them', () => {
+    const $ = load(readPage('main', 'en/track-record'));
+    const legend = $('.map-legend li').map((_, li) => $(li).text().trim()).get();
+    const delivered = all().filter((e) => ['export', 'consulting', 'oda'].includes(e.kind) && !e.unverified);
+    expect(legend[0]).toBe(`Delivered (Export (system supplied), Consulting, and Development aid (ODA)) — cities: ${new Set(delivered.map((e) => e.city)).size}, countries: ${new Set(delivered.map((e) => (e as unknown as { country: string }).country)).size}`);
+    expect(legend.some((l) => l.startsWith('Explored, not delivered (Agreement (MOU), Study, and Bid (tender entered))'))).toBe(true);
+    const home = load(readPage('main', 'en'));
+    expect(home('.track-strip [data-count="delivered"]').text()).toBe(legend[0]);
+  });
+
+  it('never calls a bid or a study an export', () => {
+    const $ = load(readPage('main', 'en/track-record'));
+    for (const e of all().filter((x) => x.kind === 'bid' || x.kind === 'study')) {
+      expect($(`tr[data-entry="${e.id}"] td`).eq(3).text(), e.id).not.toMatch(/Export/);
+    }
   });
 });
 
@@ -76,7 +120,9 @@ describe('charts', () => {
 describe('the home and partner pages', () => {
   it('show the growth figures from the brief, every case, the track record strip and the partner call', () => {
     const $ = load(readPage('main', 'en'));
-    expect($('[data-figure="population-growth"] dd').text()).toBe('+433%');
+    // The brief's "433%" read as what it is against the census: a multiple, with both counts.
+    expect($('[data-figure="population-ratio"] dd').text()).toBe('4.3×');
+    expect($('[data-figure="population-1960"] dd').text()).toBe('2,445,402');
     expect($('[data-figure="income-growth"] dd').text()).toBe('+1,398%');
     expect($('.case-card').length).toBe(fs.readdirSync(path.join(sites.main.content, 'cases')).length);
     expect($('.track-strip a[href="/en/track-record/"]').length).toBe(1);
@@ -90,5 +136,21 @@ describe('the home and partner pages', () => {
     );
     expect($('.contacts tbody tr').map((_, tr) => $(tr).attr('data-sector')).get().sort()).toEqual([...sectors].sort());
     $('.contacts tbody tr').each((_, tr) => expect($(tr).find('a[href^="mailto:"]').length).toBeGreaterThan(0));
+  });
+});
+
+describe('the printed manual as one page', () => {
+  it.each(localeCodes)('repeats no id and every link inside it finds its target (%s)', (locale) => {
+    const html = readPage('main', `print/${locale}/manual`);
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    const targets = [...html.matchAll(/\shref="#([^"]+)"/g)].map((m) => decodeURIComponent(m[1] ?? ''));
+    expect(targets.filter((t) => !ids.includes(t))).toEqual([]);
+  });
+
+  it('puts each case on its named page by class, as the print CSP allows no style attribute', () => {
+    const $ = load(readPage('main', 'print/en/manual'));
+    expect($('[style]').length).toBe(0);
+    expect($('section.print-case.on-page-case-subway').length).toBe(1);
   });
 });
