@@ -5,7 +5,8 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { localeCodes, localeInfo } from '../../src/i18n/locales.ts';
 import { formatFigure } from '../../src/lib/format.ts';
-import { figureSchema } from '../../src/schemas/case-data.ts';
+import { figureSchema, resolveFigures } from '../../src/schemas/case-data.ts';
+import { loadFacts } from '../../src/lib/facts.ts';
 import { readPage, sites } from '../setup/sites.ts';
 
 /** Every case folder in content/: the tests hold for each case that exists. */
@@ -38,8 +39,9 @@ describe.each(cases)('the %s case', (slug) => {
     for (const locale of ['ko', 'en'] as const) {
       const $ = page(`${locale}/cases/${slug}`);
       expect($('.key-figures').first().find('[data-figure]').length, 'highlighted figures at the top').toBeGreaterThanOrEqual(5);
-      for (const raw of data.figures) {
-        const figure = figureSchema.parse(raw);
+      // Figures shared by several cases come from content/facts.yaml (`- fact: id`).
+      const items = data.figures.map((raw) => (raw && typeof raw === 'object' && 'fact' in raw ? (raw as { fact: string }) : figureSchema.parse(raw)));
+      for (const figure of resolveFigures(items, loadFacts(sites.main.content))) {
         // Cards show the value in <dd>; <Value> shows it inline.
         const shown = $(`[data-figure="${figure.id}"]`)
           .map((_, el) => ($(el).is('.value') ? $(el) : $(el).find('dd')).text())
@@ -108,5 +110,25 @@ describe('the site as a whole', () => {
       expect($(href).length, href).toBe(1);
     });
     expect($('.case-card').length).toBe(cases.length);
+  });
+});
+
+describe('what a reader can check on a case page', () => {
+  it('says when the words in front of the reader last changed, as a machine-readable date', () => {
+    for (const route of ['en/cases/transit-card', 'ko/cases/transit-card', 'ar/cases/transit-card']) {
+      const $ = load(readPage('main', route));
+      const time = $('.last-updated time');
+      expect(time.attr('datetime'), route).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(time.text().length, route).toBeGreaterThan(5);
+    }
+  });
+
+  it('names the publisher of every source, and keeps source ids out of search excerpts', () => {
+    const $ = load(readPage('main', 'en/cases/transit-card'));
+    const sources = $('ol.sources li');
+    expect(sources.length).toBeGreaterThan(5);
+    sources.each((_, li) => expect($(li).text(), $(li).attr('id')).toMatch(/ — \S/));
+    $('.key-figures dt span').each((_, span) => expect($(span).attr('data-pagefind-ignore')).toBeDefined());
+    $('ol.sources li > span:first-child').each((_, span) => expect($(span).attr('data-pagefind-ignore')).toBeDefined());
   });
 });
