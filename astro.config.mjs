@@ -41,5 +41,16 @@ export default defineConfig({
   vite: {
     plugins: [tailwindcss()],
     resolve: { alias: { '@content': contentDir() } },
+    build: {
+      rolldownOptions: {
+        // Rolldown warns once per module about directives it does not keep ("use astro:head-inject"
+        // in every MDX body, "use client" in packages): ten lines each, hundreds a build, nothing an
+        // author can act on. Every other warning is printed as before.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          warn(warning);
+        },
+      },
+    },
   },
 });

@@ -3,38 +3,153 @@
  * Everything is written to a staging folder first and swapped in only when every step passed,
  * so a failed or interrupted build leaves the last good `dist/` in place.
  *
+ * One build at a time per output folder: `dist.lock` names the running build, and a second build
+ * into the same folder stops at once. Staging and previous folders live in `.build/` beside the
+ * output (git-ignored, so Tailwind never reads them).
+ *
  * Options: `--out DIR` writes somewhere other than `dist/` (tests use it).
+ * Environment: `SSM_SKIP_PDF=1` builds the site alone; `SSM_DEBUG=1` adds stack traces to errors.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'astro';
-import { projectRoot } from '../src/lib/paths.ts';
-import { indexSite } from '../src/search/index-site.ts';
-import { writeHeaders } from '../src/lib/headers.ts';
+import type { AstroIntegration } from 'astro';
+import { acquireBuildLock, BuildLockedError, cleanLeftovers, formatStarted, previousDir, stagingDir, workDir, type BuildLock } from '../src/lib/build-lock.ts';
+import type { ContentError } from '../src/lib/check/index.ts';
+import { displayPath, projectRoot } from '../src/lib/paths.ts';
 
-const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
-const outDir = path.resolve(projectRoot, values.out);
-const staging = `${outDir}.staging-${process.pid}`;
+let options;
+try {
+  options = parseArgs({ options: { out: { type: 'string', default: 'dist' } } }).values;
+} catch (error) {
+  console.error(`npm run build: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(2);
+}
+const outDir = path.resolve(projectRoot, options.out);
+const staging = stagingDir(outDir);
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+const debug = process.env['SSM_DEBUG'] === '1';
+/** Set once the new build replaced the old one. */
+let swapped = false;
+const untouched = () => (fs.existsSync(outDir) ? `the previous build in ${displayPath(outDir)}/ is untouched` : 'nothing was written');
+
+let lock: BuildLock;
+try {
+  lock = acquireBuildLock(outDir);
+} catch (error) {
+  if (!(error instanceof BuildLockedError)) throw error;
+  console.error(`[build] ${error.message}`);
+  process.exit(1);
+}
+if (lock.tookOver) {
+  console.log(`[build] took over ${displayPath(lock.file)} from a build that is no longer running (pid ${lock.tookOver.pid}, started ${formatStarted(lock.tookOver.started)})`);
+} else if (lock.tookOver === null) {
+  console.log(`[build] replaced ${displayPath(lock.file)}, which named no build`);
+}
+/** Astro's output while it builds (see `interceptOutput`). */
+let output: ReturnType<typeof interceptOutput> | undefined;
+// The lock goes with the process however it ends: success, failure, an uncaught error or a signal.
+process.on('exit', () => {
+  output?.restore();
+  lock.release();
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    output?.restore();
+    try {
+      fs.rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      /* the next build removes what is left */
+    }
+    lock.release();
+    console.error(`\n[build] stopped by ${signal} after ${seconds()} s: ${swapped ? `the new build is in ${displayPath(outDir)}/` : untouched()}.`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
+}
 
 /** Replaces `outDir` with `staging` in two renames; the old copy is removed only afterwards. */
 function swapIn(): void {
-  const previous = `${outDir}.previous-${process.pid}`;
+  const previous = previousDir(outDir);
   if (fs.existsSync(outDir)) fs.renameSync(outDir, previous);
   fs.renameSync(staging, outDir);
+  swapped = true;
   fs.rmSync(previous, { recursive: true, force: true });
 }
 
-// Leftovers of builds that were killed: never the live output.
-for (const name of fs.existsSync(path.dirname(outDir)) ? fs.readdirSync(path.dirname(outDir)) : []) {
-  if (name.startsWith(`${path.basename(outDir)}.staging-`)) fs.rmSync(path.join(path.dirname(outDir), name), { recursive: true, force: true });
+/** One write to stdout or stderr, held back. */
+interface Held {
+  stream: NodeJS.WriteStream;
+  args: unknown[];
 }
 
+/**
+ * Takes over stdout and stderr while Astro builds. Until `release()`, everything is held back, so
+ * when the content check (the first integration) fails, its report can be printed first and alone,
+ * without Astro's "An unhandled error occurred…" line or config warnings (`discard()`). Throughout,
+ * stack frames (`    at fn (file:…:12:3)`) are left out of what Astro writes unless `SSM_DEBUG=1`.
+ * `restore()` puts the streams back.
+ */
+function interceptOutput() {
+  const frame = /^\s+at (?:async )?(?:.*\()?(?:file:|node:|\/|[A-Za-z]:\\|\[|<anonymous>).*(?::\d+:\d+\)?|\))$|^\s+at async Promise\.\w+ \(index \d+\)$/;
+  let held: Held[] | undefined = [];
+  const streams = [process.stdout, process.stderr] as const;
+  const originals = streams.map((stream) => stream.write);
+  const writeThrough = ({ stream, args }: Held) => (originals[streams.indexOf(stream as never)] as (...a: unknown[]) => boolean).apply(stream, args);
+  streams.forEach((stream) => {
+    stream.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
+      if (!debug && typeof chunk === 'string' && chunk.includes('    at ')) chunk = chunk.split('\n').filter((line) => !frame.test(line)).join('\n');
+      const write: Held = { stream, args: [chunk, ...rest] };
+      if (!held) return writeThrough(write);
+      held.push(write);
+      return true;
+    } as typeof stream.write;
+  });
+  /** Prints `first` (if given) and what was held, then lets writes through. */
+  const release = (first?: string) => {
+    const pending = held ?? [];
+    held = undefined;
+    if (first) writeThrough({ stream: process.stdout, args: [first] });
+    for (const write of pending) writeThrough(write);
+  };
+  return {
+    release,
+    /** Drops what was held, then lets writes through. */
+    discard() {
+      for (const { args } of held ?? []) if (typeof args.at(-1) === 'function') (args.at(-1) as () => void)();
+      held = undefined;
+    },
+    restore() {
+      release();
+      streams.forEach((stream, i) => (stream.write = originals[i] as typeof stream.write));
+    },
+  };
+}
+
+/** A content error, also when it comes from the integration's copy of the module (Astro loads its config through Vite). */
+const isContentError = (error: unknown): error is ContentError => error instanceof Error && error.name === 'ContentError' && 'problems' in error;
+
 try {
-  console.log(`[build] site → ${path.relative(projectRoot, outDir) || outDir} (staging first)`);
-  await build({ root: projectRoot, outDir: staging, logLevel: process.env['SSM_LOG_LEVEL'] === 'silent' ? 'error' : 'info' });
+  // Leftovers of builds that were stopped (never a running build's, and we hold the lock).
+  for (const line of cleanLeftovers(outDir)) console.log(`[build] ${line}`);
+  fs.mkdirSync(workDir(outDir), { recursive: true });
+  // Loaded after the lock, so a second build stops at once rather than after loading Astro.
+  const [{ build }, { indexSite }, { writeHeaders }] = await Promise.all([import('astro'), import('../src/search/index-site.ts'), import('../src/lib/headers.ts')]);
+  output = interceptOutput();
+  const { release, discard } = output;
+  // Runs after every integration of astro.config.mjs has set up, so after the content check passed.
+  const contentChecked: AstroIntegration = {
+    name: 'ssm:content-checked',
+    hooks: { 'astro:config:setup': () => release(`[build] site → ${displayPath(outDir)} (staging first)\n`) },
+  };
+  try {
+    await build({ root: projectRoot, outDir: staging, logLevel: process.env['SSM_LOG_LEVEL'] === 'silent' ? 'error' : 'info', integrations: [contentChecked] });
+  } catch (error) {
+    if (isContentError(error)) discard();
+    throw error;
+  } finally {
+    output.restore();
+  }
   console.log(`[build] site built in ${seconds()} s`);
   writeHeaders(staging);
   if (process.env['SSM_SKIP_PDF'] !== '1') {
@@ -57,9 +172,17 @@ try {
   swapIn();
   console.log(`[build] done in ${seconds()} s`);
 } catch (error) {
-  fs.rmSync(staging, { recursive: true, force: true });
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(`\n[build] FAILED after ${seconds()} s: ${fs.existsSync(outDir) ? 'the previous build in ' + path.relative(projectRoot, outDir) + '/ is untouched' : 'nothing was written'}.\n`);
-  console.error(message);
+  fs.rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
+  const failed = `[build] FAILED after ${seconds()} s: ${untouched()}.`;
+  if (isContentError(error)) {
+    // The author's report alone, then one line: no stack, nothing about hooks.
+    console.error(`${error.message}\n\n${failed}`);
+  } else {
+    console.error(`\n${failed}\n`);
+    console.error(error instanceof Error ? (debug && error.stack ? error.stack : error.message) : String(error));
+    if (!debug) console.error('(SSM_DEBUG=1 adds the stack trace.)');
+  }
   process.exitCode = 1;
+} finally {
+  lock.release();
 }

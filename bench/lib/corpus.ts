@@ -12,7 +12,8 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { formatFigure } from '../../src/lib/format.ts';
 import { localeCodes, type LocaleCode } from '../../src/i18n/locales.ts';
-import type { Figure } from '../../src/schemas/case-data.ts';
+import { resolveFigures, type Figure } from '../../src/schemas/case-data.ts';
+import { loadFacts } from '../../src/lib/facts.ts';
 import { projectRoot } from '../../src/lib/paths.ts';
 import { sourceVersion } from '../../src/lib/translation-status.ts';
 
@@ -50,6 +51,7 @@ export function makeCorpus(cases: number, dir: string, docs: string): Corpus {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.rmSync(docs, { recursive: true, force: true });
   const realCases = path.join(realContent, 'cases');
+  const facts = loadFacts(realContent);
   fs.cpSync(realContent, content, { recursive: true, filter: (src) => src === realCases || !src.startsWith(`${realCases}${path.sep}`) });
   for (const locale of localeCodes) {
     fs.mkdirSync(path.join(docs, locale, 'cases'), { recursive: true });
@@ -60,19 +62,29 @@ export function makeCorpus(cases: number, dir: string, docs: string): Corpus {
     const base = path.join(realCases, baseSlugs[k % baseSlugs.length]!);
     fs.cpSync(base, path.join(content, 'cases', slug), { recursive: true });
     const data = parse(fs.readFileSync(path.join(base, 'case.yaml'), 'utf8')) as CaseYaml;
+    // One fact, one value: a copy's own figures get ids of their own (facts.yaml references stay).
+    const rename = k < baseSlugs.length ? undefined : figureRenamer(data, `c${k + 1}`);
+    // What the Starlight page shows: the same figures, shared facts resolved, under the copy's ids.
+    const shown: ShownCase = {
+      ...data,
+      figures: resolveFigures(data.figures, facts).map((f) => ({ ...f, id: rename?.to(f.id) ?? f.id })),
+      highlights: data.highlights?.map((id) => rename?.to(id) ?? id),
+      charts: data.charts?.map((c) => ({ ...c, figures: c.figures.map((id) => rename?.to(id) ?? id) })),
+    };
+    if (rename) fs.writeFileSync(path.join(content, 'cases', slug, 'case.yaml'), rename.yaml(fs.readFileSync(path.join(base, 'case.yaml'), 'utf8')));
     const assets = fs.readdirSync(base).filter((f) => /\.(svg|png|jpe?g|webp|avif)$/.test(f));
     for (const locale of localeCodes) {
       const file = path.join(content, 'cases', slug, `${locale}.mdx`);
       if (!fs.existsSync(file)) continue;
       const source = fs.readFileSync(file, 'utf8');
-      let numbered = k < baseSlugs.length ? source : source.replace(/^title: (.*)$/m, (_, t: string) => `title: ${JSON.stringify(`${String(parse(`t: ${t}`).t)} (${k + 1})`)}`);
+      let numbered = !rename ? source : rename.mdx(source).replace(/^title: (.*)$/m, (_, t: string) => `title: ${JSON.stringify(`${String(parse(`t: ${t}`).t)} (${k + 1})`)}`);
       // The numbered title changed the sources (ko, then en): stamp translations with their new
       // version, as `npm run i18n:status -- --stamp` would, so the copies are current, not stale.
       const from = /^ {2}from: (\w+)$/m.exec(numbered)?.[1];
       if (k >= baseSlugs.length && from) numbered = numbered.replace(/^ {2}sourceVersion: .*$/m, `  sourceVersion: '${sourceVersion(path.join(content, 'cases', slug, `${from}.mdx`))}'`);
       fs.writeFileSync(file, numbered);
       const folder = path.join(docs, locale, 'cases');
-      fs.writeFileSync(path.join(folder, `${slug}.mdx`), toStarlight(numbered, data, locale, slug));
+      fs.writeFileSync(path.join(folder, `${slug}.mdx`), toStarlight(numbered, shown, locale, slug));
       fs.mkdirSync(path.join(folder, slug), { recursive: true });
       for (const asset of assets) fs.copyFileSync(path.join(base, asset), path.join(folder, slug, asset));
     }
@@ -80,21 +92,47 @@ export function makeCorpus(cases: number, dir: string, docs: string): Corpus {
   return corpus;
 }
 
+/**
+ * Renames a case's own figures (`id` → `id-c12`) in its case.yaml and MDX files: the id lines of
+ * `figures:`, highlights and chart lists, the labels under `figures:` and `<Value>` / `<KeyFigures>`.
+ */
+function figureRenamer(data: CaseYaml, suffix: string) {
+  const own = new Set(data.figures.flatMap((f) => ('fact' in f ? [] : [f.id])));
+  const to = (id: string) => (own.has(id) ? `${id}-${suffix}` : id);
+  const list = (ids: string) => ids.replace(/[\w-]+/g, to);
+  return {
+    to,
+    yaml: (text: string) =>
+      text
+        .replace(/^(\s*- (?:\{ )?id: )([\w-]+)/gm, (all, head: string, id: string) => `${head}${to(id)}`)
+        .replace(/^(highlights: \[)([^\]]*)\]/m, (_, head: string, ids: string) => `${head}${list(ids)}]`)
+        .replace(/(figures: \[)([^\]]*)\]/g, (_, head: string, ids: string) => `${head}${list(ids)}]`),
+    mdx: (text: string) =>
+      text
+        .replace(/^figures:\n((?: {2}.*\n)+)/m, (_, block: string) => `figures:\n${block.replace(/^( {2})([\w-]+):/gm, (all, sp: string, id: string) => `${sp}${to(id)}:`)}`)
+        .replace(/(<Value id=")([\w-]+)"/g, (_, head: string, id: string) => `${head}${to(id)}"`)
+        .replace(/(<KeyFigures ids=")([^"]*)"/g, (_, head: string, ids: string) => `${head}${list(ids)}"`),
+  };
+}
+
 interface CaseYaml {
   hero: { image: string };
-  highlights?: string[];
-  figures: Figure[];
+  highlights?: string[] | undefined;
+  figures: Array<Figure | { fact: string }>;
   timeline: Array<{ id: string; year: string | number }>;
   charts?: Array<{ id: string; figures: string[] }>;
   sources: Array<{ id: string; title: string; url?: string }>;
 }
+
+/** A case as its page shows it: every figure resolved (shared facts included). */
+type ShownCase = Omit<CaseYaml, 'figures'> & { figures: Figure[] };
 
 /**
  * One case page as a Starlight author would write it: the same words, figures and images, with
  * Starlight's own components (Card, CardGrid, Aside, Steps) where ours have no Starlight twin,
  * and a Markdown table where we draw a chart.
  */
-export function toStarlight(mdx: string, data: CaseYaml, locale: LocaleCode, slug: string): string {
+export function toStarlight(mdx: string, data: ShownCase, locale: LocaleCode, slug: string): string {
   const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(mdx) ?? [];
   const text = parse(front) as { title: string; summary: string; heroAlt: string; figures?: Record<string, string>; timeline?: Record<string, string>; charts?: Record<string, string> };
   const figure = (id: string) => data.figures.find((f) => f.id === id);

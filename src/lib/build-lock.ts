@@ -35,8 +35,8 @@ export class BuildLockedError extends Error {
 export interface BuildLock {
   /** The lock file. */
   readonly file: string;
-  /** The dead build whose lock this one took over, if any. */
-  readonly tookOver: LockHolder | undefined;
+  /** The dead build whose lock this one took over (`null`: a lock that named no build), if any. */
+  readonly tookOver: LockHolder | null | undefined;
   /** Removes the lock if it is still this process's. Safe to call more than once. */
   release(): void;
 }
@@ -159,7 +159,7 @@ export function acquireBuildLock(outDir: string): BuildLock {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const mine: LockHolder = { pid: process.pid, started: new Date() };
   const text = `${JSON.stringify({ pid: mine.pid, started: mine.started.toISOString() })}\n`;
-  let tookOver: LockHolder | undefined;
+  let tookOver: LockHolder | null | undefined;
   for (let attempt = 0; attempt < 10; attempt++) {
     if (createExclusive(file, text)) {
       let released = false;
@@ -198,7 +198,7 @@ export function acquireBuildLock(outDir: string): BuildLock {
       } catch {
         /* a third build holds it now; ours fails below or on the next round */
       }
-    } else if (holder) {
+    } else {
       tookOver = holder;
     }
     fs.rmSync(aside, { force: true });

@@ -14,7 +14,7 @@ import { copyDir, outRoot, root, sites } from '../setup/sites.ts';
 /** A fresh scratch folder name under `tests/.out/`, with its lock, work folder and cache cleared. */
 function scratch(name: string): string {
   const out = path.join(outRoot, name);
-  for (const p of [out, `${out}.lock`, `${out}.cache`]) fs.rmSync(p, { recursive: true, force: true });
+  for (const p of [out, `${out}.lock`]) fs.rmSync(p, { recursive: true, force: true });
   for (const kind of ['staging', 'previous']) {
     for (const dir of [outRoot, path.join(outRoot, '.build')]) {
       for (const n of fs.existsSync(dir) ? fs.readdirSync(dir) : []) if (n.startsWith(`${name}.${kind}-`)) fs.rmSync(path.join(dir, n), { recursive: true, force: true });

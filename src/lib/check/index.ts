@@ -31,6 +31,9 @@ const imagePath = z.string().regex(/^\.\/(?!.*\.\.)[\w./-]+\.(png|jpe?g|webp|avi
  * The build stops on any error; warnings are printed and the build goes on.
  */
 export function checkContent(dir: string): Problem[] {
+  if (!fs.existsSync(path.join(dir, 'cases'))) {
+    return [{ severity: 'error', file: dir, message: 'has no cases/ folder: point SSM_CONTENT_DIR (or the project) at a content folder with content/cases/{slug}/case.yaml in it.' }];
+  }
   const casesDir = path.join(dir, 'cases');
   const slugs = listDirs(casesDir);
   const routes = sitePaths(slugs);
