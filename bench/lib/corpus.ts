@@ -104,12 +104,12 @@ function figureRenamer(data: CaseYaml, suffix: string) {
     to,
     yaml: (text: string) =>
       text
-        .replace(/^(\s*- (?:\{ )?id: )([\w-]+)/gm, (all, head: string, id: string) => `${head}${to(id)}`)
+        .replace(/^(\s*- (?:\{ )?id: )([\w-]+)/gm, (_, head: string, id: string) => `${head}${to(id)}`)
         .replace(/^(highlights: \[)([^\]]*)\]/m, (_, head: string, ids: string) => `${head}${list(ids)}]`)
         .replace(/(figures: \[)([^\]]*)\]/g, (_, head: string, ids: string) => `${head}${list(ids)}]`),
     mdx: (text: string) =>
       text
-        .replace(/^figures:\n((?: {2}.*\n)+)/m, (_, block: string) => `figures:\n${block.replace(/^( {2})([\w-]+):/gm, (all, sp: string, id: string) => `${sp}${to(id)}:`)}`)
+        .replace(/^figures:\n((?: {2}.*\n)+)/m, (_, block: string) => `figures:\n${block.replace(/^( {2})([\w-]+):/gm, (_, sp: string, id: string) => `${sp}${to(id)}:`)}`)
         .replace(/(<Value id=")([\w-]+)"/g, (_, head: string, id: string) => `${head}${to(id)}"`)
         .replace(/(<KeyFigures ids=")([^"]*)"/g, (_, head: string, ids: string) => `${head}${list(ids)}"`),
   };
@@ -120,7 +120,7 @@ interface CaseYaml {
   highlights?: string[] | undefined;
   figures: Array<Figure | { fact: string }>;
   timeline: Array<{ id: string; year: string | number }>;
-  charts?: Array<{ id: string; figures: string[] }>;
+  charts?: Array<{ id: string; figures: string[] }> | undefined;
   sources: Array<{ id: string; title: string; url?: string }>;
 }
 
