@@ -1,31 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { checkContent, formatReport } from '../../src/lib/check/index.ts';
 import { countHeadlines } from '../../src/lib/headline-counts.ts';
 import { formatEntryYear, formatValue } from '../../src/lib/format.ts';
 import type { TrackRecordEntry } from '../../src/schemas/case-data.ts';
-import { copyDir, outRoot, root } from '../setup/sites.ts';
+import { scratchContent } from '../setup/scratch.ts';
+import { copyDir, root } from '../setup/sites.ts';
 
-const scratch = path.join(outRoot, 'claims');
-const caseDir = path.join(scratch, 'cases/pilot-library');
-
-function edit(file: string, from: string | RegExp, to: string): void {
-  const target = path.join(scratch, file);
-  const text = fs.readFileSync(target, 'utf8');
-  const changed = text.replace(from, to);
-  if (changed === text) throw new Error(`fixture edit did not apply to ${file}: ${String(from)}`);
-  fs.writeFileSync(target, changed);
-}
-
-function write(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(path.join(scratch, file)), { recursive: true });
-  fs.writeFileSync(path.join(scratch, file), text);
-}
-
-function report(): string {
-  return formatReport(checkContent(scratch)).replaceAll(path.relative(process.cwd(), scratch), 'content');
-}
+const { dir: scratch, caseDir, reset, edit, write, report } = scratchContent('claims');
 
 /** A manual-wide fact file with one figure, as `content/facts.yaml`. */
 const facts = `figures:
@@ -41,8 +23,7 @@ function trackRecordPage(words: string, kinds = '[export, consulting]'): void {
 }
 
 beforeEach(() => {
-  fs.rmSync(scratch, { recursive: true, force: true });
-  copyDir(path.join(root, 'tests/fixtures/valid-case'), scratch);
+  reset();
   write('facts.yaml', facts);
 });
 

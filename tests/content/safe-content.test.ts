@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { checkContent, formatReport } from '../../src/lib/check/index.ts';
 import { cssString } from '../../src/lib/css.ts';
+import { scratchContent } from '../setup/scratch.ts';
 import { copyDir, outRoot, root } from '../setup/sites.ts';
 
-const scratch = path.join(outRoot, 'safe-content');
-const caseDir = path.join(scratch, 'cases/pilot-library');
+const { dir: scratch, caseDir, reset, report, errors, edit: editContent } = scratchContent('safe-content');
 const ko = path.join(caseDir, 'ko.mdx');
 
 /** Appends a paragraph to the fixture's Korean body (after its last section). */
@@ -14,29 +13,10 @@ function addToBody(text: string): void {
   fs.appendFileSync(ko, `\n${text}\n`);
 }
 
-function edit(file: string, from: string | RegExp, to: string): void {
-  const target = path.join(caseDir, file);
-  const text = fs.readFileSync(target, 'utf8');
-  const changed = text.replace(from, to);
-  if (changed === text) throw new Error(`fixture edit did not apply to ${file}: ${String(from)}`);
-  fs.writeFileSync(target, changed);
-}
+/** Edits a file of the fixture case. */
+const edit = (file: string, from: string | RegExp, to: string) => editContent(`cases/pilot-library/${file}`, from, to);
 
-function report(): string {
-  return formatReport(checkContent(scratch)).replaceAll(path.relative(process.cwd(), scratch), 'content');
-}
-
-/** Only the error lines: what an author has to fix. */
-function errors(): string[] {
-  return checkContent(scratch)
-    .filter((p) => p.severity === 'error')
-    .map((p) => `${p.field ? `${p.field}: ` : ''}${p.message}`);
-}
-
-beforeEach(() => {
-  fs.rmSync(scratch, { recursive: true, force: true });
-  copyDir(path.join(root, 'tests/fixtures/valid-case'), scratch);
-});
+beforeEach(reset);
 
 describe('content is text, never code', () => {
   it('refuses a {…} expression in a body, with the line and what to write instead', () => {
