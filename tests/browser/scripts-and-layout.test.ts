@@ -79,3 +79,18 @@ describe.each(scripts)('fonts on $route', ({ route, family, sample }) => {
     await page.close();
   });
 });
+
+describe('every page type on a 320 px phone', () => {
+  const pageTypes = ['', 'cases/', 'cases/e-government/', 'track-record/', 'partner/', 'search/'];
+  it.each(['ko', 'en', 'es', 'fr', 'ar', 'zh', 'vi', 'id'])('scrolls only downwards in %s', async (locale) => {
+    const page = await chromium.browser.newPage({ viewport: { width: 320, height: 640 } });
+    const wide: string[] = [];
+    for (const type of pageTypes) {
+      await page.goto(`${chromium.origin}/${locale}/${type}`, { waitUntil: 'load' });
+      const extra = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (extra > 0) wide.push(`/${locale}/${type}: ${extra} px too wide`);
+    }
+    await page.close();
+    expect(wide).toEqual([]);
+  });
+});
