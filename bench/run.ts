@@ -43,12 +43,19 @@ if (!fs.existsSync(path.join(peers, 'node_modules/@astrojs/starlight')) || !fs.e
   const install = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: peers, stdio: 'inherit' });
   if (install.status !== 0) throw new Error('npm install in bench/peers failed');
 }
-const version = (pkg: string, from: string) => (JSON.parse(fs.readFileSync(path.join(from, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+const version = (pkg: string, from: string) =>
+  (JSON.parse(fs.readFileSync(path.join(from, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
 
 const results: Results = {
   date: new Date().toISOString(),
   command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
-  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', memoryGb: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}`, node: process.version },
+  machine: {
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? '?',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+  },
   versions: {
     astro: version('astro', projectRoot),
     pagefind: version('pagefind', projectRoot),
@@ -63,7 +70,11 @@ const results: Results = {
 };
 
 /** Our build of a corpus into `out`; `cold` empties the output and every cache first. */
-function ours(corpus: Corpus, dir: string, opts: { cold: boolean; pdf: boolean }): Run & { pages: number; pdf?: { printed: number; reused: number; pages: number; seconds: number } } {
+function ours(
+  corpus: Corpus,
+  dir: string,
+  opts: { cold: boolean; pdf: boolean },
+): Run & { pages: number; pdf?: { printed: number; reused: number; pages: number; seconds: number } } {
   const out = path.join(dir, 'ours');
   const cache = { SSM_CACHE_DIR: path.join(dir, 'cache'), SSM_PDF_CACHE_DIR: path.join(dir, 'pdf-cache') };
   if (opts.cold) for (const d of [out, ...Object.values(cache)]) fs.rmSync(d, { recursive: true, force: true });
@@ -79,7 +90,8 @@ function ours(corpus: Corpus, dir: string, opts: { cold: boolean; pdf: boolean }
 
 /** Starlight's build of the same pages; `cold` empties its output and caches first. */
 function starlight(opts: { cold: boolean }): Run & { pages: number } {
-  if (opts.cold) for (const d of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) fs.rmSync(path.join(peers, d), { recursive: true, force: true });
+  if (opts.cold)
+    for (const d of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) fs.rmSync(path.join(peers, d), { recursive: true, force: true });
   const run = runNode([path.join(peers, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { cwd: peers });
   return { ...run, pages: htmlPages(path.join(peers, 'dist')) };
 }
@@ -93,8 +105,12 @@ for (const size of sizes) {
   log(`cold site builds, ours (A) and Starlight (B), ${reps}× each, alternating …`);
   let runs;
   try {
-    runs = await alternate(reps, () => ours(corpus, dir, { cold: true, pdf: false }), () => starlight({ cold: true }), (which, i, r) =>
-      log(`  ${which}${i + 1}: ${r.seconds.toFixed(1)} s, ${r.pages} pages, peak ${r.peakMb.toFixed(0)} MB`));
+    runs = await alternate(
+      reps,
+      () => ours(corpus, dir, { cold: true, pdf: false }),
+      () => starlight({ cold: true }),
+      (which, i, r) => log(`  ${which}${i + 1}: ${r.seconds.toFixed(1)} s, ${r.pages} pages, peak ${r.peakMb.toFixed(0)} MB`),
+    );
   } catch (error) {
     // A build that fails at this size (out of memory, say) is a result too.
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
@@ -105,11 +121,23 @@ for (const size of sizes) {
   const entry: Results['builds'][number] = {
     cases: size,
     locales: localeCodes.length,
-    ours: { seconds: median(runs.a.map((r) => r.seconds)), pages: runs.a[0]!.pages, peakMb: Math.max(...runs.a.map((r) => r.peakMb)), runs: runs.a.map((r) => r.seconds) },
-    starlight: { seconds: median(runs.b.map((r) => r.seconds)), pages: runs.b[0]!.pages, peakMb: Math.max(...runs.b.map((r) => r.peakMb)), runs: runs.b.map((r) => r.seconds) },
+    ours: {
+      seconds: median(runs.a.map((r) => r.seconds)),
+      pages: runs.a[0]!.pages,
+      peakMb: Math.max(...runs.a.map((r) => r.peakMb)),
+      runs: runs.a.map((r) => r.seconds),
+    },
+    starlight: {
+      seconds: median(runs.b.map((r) => r.seconds)),
+      pages: runs.b[0]!.pages,
+      peakMb: Math.max(...runs.b.map((r) => r.peakMb)),
+      runs: runs.b.map((r) => r.seconds),
+    },
   };
   results.builds.push(entry);
-  log(`  median: ours ${entry.ours.seconds.toFixed(1)} s (${perPage(entry.ours).toFixed(0)} ms/page), Starlight ${entry.starlight.seconds.toFixed(1)} s (${perPage(entry.starlight).toFixed(0)} ms/page)`);
+  log(
+    `  median: ours ${entry.ours.seconds.toFixed(1)} s (${perPage(entry.ours).toFixed(0)} ms/page), Starlight ${entry.starlight.seconds.toFixed(1)} s (${perPage(entry.starlight).toFixed(0)} ms/page)`,
+  );
 
   if (size !== 8) continue;
   // Everything below runs once, on the 8×8 corpus (the real manual's size).
@@ -132,7 +160,16 @@ for (const size of sizes) {
 
     // Search: index bytes and what the first query transfers.
     log('search index and first query …');
-    const probe: Record<string, string> = { ko: '교통카드', en: 'water leak', es: 'metro', fr: 'décharge', ar: 'المياه', zh: '地铁', vi: 'bãi rác', id: 'kebocoran air' };
+    const probe: Record<string, string> = {
+      ko: '교통카드',
+      en: 'water leak',
+      es: 'metro',
+      fr: 'décharge',
+      ar: 'المياه',
+      zh: '地铁',
+      vi: 'bãi rác',
+      id: 'kebocoran air',
+    };
     const firstQuery: Record<string, number> = {};
     for (const locale of localeCodes) {
       firstQuery[locale] = await searchTransfer(browser, server.origin, `/${locale}/cases/${slugOf(0)}/`, site, async (page) => {
@@ -149,7 +186,12 @@ for (const size of sizes) {
         await page.locator('dialog[open] .pagefind-ui__result').first().waitFor();
       });
     }
-    results.search = { oursIndexBytes: folderBytes(path.join(site, 'pagefind')), starlightIndexBytes: folderBytes(path.join(peerSite, 'pagefind')), oursFirstQuery: firstQuery, starlightFirstQuery: peerFirstQuery };
+    results.search = {
+      oursIndexBytes: folderBytes(path.join(site, 'pagefind')),
+      starlightIndexBytes: folderBytes(path.join(peerSite, 'pagefind')),
+      oursFirstQuery: firstQuery,
+      starlightFirstQuery: peerFirstQuery,
+    };
   } finally {
     await browser.close();
     await server.close();
@@ -160,7 +202,13 @@ for (const size of sizes) {
   results.pdf = {};
   for (const edition of ['screen', 'print'] as const satisfies Edition[]) {
     log(`PDF ${edition} edition, en manual: ours (A) and Paged.js (B), ${reps}× each …`);
-    const job = { locale: 'en' as const, kind: 'manual' as const, edition, route: '/print/en/manual/', output: `pdf/en/manual${edition === 'print' ? '-print' : ''}.pdf` };
+    const job = {
+      locale: 'en' as const,
+      kind: 'manual' as const,
+      edition,
+      route: '/print/en/manual/',
+      output: `pdf/en/manual${edition === 'print' ? '-print' : ''}.pdf`,
+    };
     const pdfRuns = await alternate(
       reps,
       async () => {
@@ -189,7 +237,9 @@ for (const size of sizes) {
   const warm = ours(corpus, dir, { cold: false, pdf: true });
   const warmSiteOnly = ours(corpus, dir, { cold: false, pdf: false });
   const peerWarm = starlight({ cold: false });
-  log(`  ours ${warm.seconds.toFixed(1)} s (${warm.pdf?.printed ?? 0} PDFs printed), site only ${warmSiteOnly.seconds.toFixed(1)} s; Starlight ${peerWarm.seconds.toFixed(1)} s`);
+  log(
+    `  ours ${warm.seconds.toFixed(1)} s (${warm.pdf?.printed ?? 0} PDFs printed), site only ${warmSiteOnly.seconds.toFixed(1)} s; Starlight ${peerWarm.seconds.toFixed(1)} s`,
+  );
   results.warm = {
     edited: path.relative(dir, corpus.editable.ours),
     coldFullSeconds: cold.seconds,

@@ -43,7 +43,9 @@ try {
   process.exit(1);
 }
 if (lock.tookOver) {
-  console.log(`[build] took over ${displayPath(lock.file)} from a build that is no longer running (pid ${lock.tookOver.pid}, started ${formatStarted(lock.tookOver.started)})`);
+  console.log(
+    `[build] took over ${displayPath(lock.file)} from a build that is no longer running (pid ${lock.tookOver.pid}, started ${formatStarted(lock.tookOver.started)})`,
+  );
 } else if (lock.tookOver === null) {
   console.log(`[build] replaced ${displayPath(lock.file)}, which named no build`);
 }
@@ -98,7 +100,11 @@ function interceptOutput() {
   const writeThrough = ({ stream, args }: Held) => (originals[streams.indexOf(stream as never)] as (...a: unknown[]) => boolean).apply(stream, args);
   streams.forEach((stream) => {
     stream.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
-      if (!debug && typeof chunk === 'string' && chunk.includes('    at ')) chunk = chunk.split('\n').filter((line) => !frame.test(line)).join('\n');
+      if (!debug && typeof chunk === 'string' && chunk.includes('    at '))
+        chunk = chunk
+          .split('\n')
+          .filter((line) => !frame.test(line))
+          .join('\n');
       const write: Held = { stream, args: [chunk, ...rest] };
       if (!held) return writeThrough(write);
       held.push(write);
@@ -134,7 +140,11 @@ try {
   for (const line of cleanLeftovers(outDir)) console.log(`[build] ${line}`);
   fs.mkdirSync(workDir(outDir), { recursive: true });
   // Loaded after the lock, so a second build stops at once rather than after loading Astro.
-  const [{ build }, { indexSite }, { writeHeaders }] = await Promise.all([import('astro'), import('../src/search/index-site.ts'), import('../src/lib/headers.ts')]);
+  const [{ build }, { indexSite }, { writeHeaders }] = await Promise.all([
+    import('astro'),
+    import('../src/search/index-site.ts'),
+    import('../src/lib/headers.ts'),
+  ]);
   output = interceptOutput();
   const { release, discard } = output;
   // Runs after every integration of astro.config.mjs has set up, so after the content check passed.
@@ -154,7 +164,11 @@ try {
   writeHeaders(staging);
   if (process.env['SSM_SKIP_PDF'] !== '1') {
     // Loaded only when printing: Chromium's driver and pdf-lib are not needed for the site alone.
-    const [{ allJobs }, { fillDownloadInfo }, { printJobs }] = await Promise.all([import('../src/pdf/documents.ts'), import('../src/pdf/downloads.ts'), import('../src/pdf/print.ts')]);
+    const [{ allJobs }, { fillDownloadInfo }, { printJobs }] = await Promise.all([
+      import('../src/pdf/documents.ts'),
+      import('../src/pdf/downloads.ts'),
+      import('../src/pdf/print.ts'),
+    ]);
     const jobs = allJobs(staging);
     const report = await printJobs(staging, staging, jobs, {
       cacheDir: path.resolve(projectRoot, process.env['SSM_PDF_CACHE_DIR'] ?? '.build/pdf-cache'),
@@ -164,7 +178,9 @@ try {
       },
     });
     fillDownloadInfo(staging, report);
-    console.log(`[pdf] ${report.files.length} PDFs, ${report.pages} pages: ${report.printed} printed, ${report.reused} unchanged, ${report.seconds.toFixed(1)} s`);
+    console.log(
+      `[pdf] ${report.files.length} PDFs, ${report.pages} pages: ${report.printed} printed, ${report.reused} unchanged, ${report.seconds.toFixed(1)} s`,
+    );
   }
   console.log(`[build] indexing for search…`);
   const search = await indexSite(staging);

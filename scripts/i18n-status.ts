@@ -11,7 +11,10 @@ import { localeCodes } from '../src/i18n/locales.ts';
 import { contentDir } from '../src/lib/paths.ts';
 import { sourceVersion, translationTable, type TranslationState } from '../src/lib/translation-status.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'string', default: 'i18n-status.json' }, stamp: { type: 'boolean', default: false } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { json: { type: 'string', default: 'i18n-status.json' }, stamp: { type: 'boolean', default: false } },
+});
 const dir = contentDir();
 
 if (values.stamp) {
@@ -47,6 +50,10 @@ if (reviews.length) {
   for (const c of reviews) console.log(`  ${c.folder}/${c.locale}.mdx: ${c.reviewer}, ${c.reviewed}${c.state === 'stale' ? ' (source changed since)' : ''}`);
 }
 const counts = table.flatMap((t) => t.cells).reduce<Record<string, number>>((acc, c) => ({ ...acc, [c.state]: (acc[c.state] ?? 0) + 1 }), {});
-console.log(`\n${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+console.log(
+  `\n${Object.entries(counts)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ')}`,
+);
 fs.writeFileSync(values.json, `${JSON.stringify(table, null, 2)}\n`);
 console.log(`written ${values.json}`);

@@ -41,14 +41,18 @@ const wanted = values.locale ?? fail(`--locale is required (one of ${localeCodes
 const locale = isLocale(wanted) ? wanted : fail(`unknown locale "${wanted}"; use one of ${localeCodes.join(', ')}`);
 if (values.edition !== 'screen' && values.edition !== 'print') fail(`--edition is screen or print, not "${values.edition}"`);
 if (values.marks && values.edition !== 'print') fail('--marks needs --edition print: crop marks go outside the bleed, which only the print edition has');
-const cases = (values.cases ?? fail(`--cases is required, e.g. --cases ${example}`)).split(',').map((c) => c.trim()).filter(Boolean);
+const cases = (values.cases ?? fail(`--cases is required, e.g. --cases ${example}`))
+  .split(',')
+  .map((c) => c.trim())
+  .filter(Boolean);
 if (!cases.length) fail(`--cases lists no case: name at least one, e.g. --cases ${example}`);
 const out = path.resolve(process.cwd(), values.out);
 const outFolder = path.dirname(out);
 if (values.out.endsWith('/') || values.out.endsWith(path.sep) || fs.statSync(out, { throwIfNoEntry: false })?.isDirectory()) {
   fail(`--out ${values.out} is a folder: name the file to write, e.g. --out ${path.join(values.out, 'pack.pdf')}`);
 }
-if (!fs.statSync(outFolder, { throwIfNoEntry: false })?.isDirectory()) fail(`--out ${values.out}: the folder ${path.relative(process.cwd(), outFolder) || '.'}/ does not exist; create it first`);
+if (!fs.statSync(outFolder, { throwIfNoEntry: false })?.isDirectory())
+  fail(`--out ${values.out}: the folder ${path.relative(process.cwd(), outFolder) || '.'}/ does not exist; create it first`);
 
 // 2. Against the built site.
 const site = path.resolve(projectRoot, values.site);
@@ -70,7 +74,9 @@ try {
     fs.renameSync(temp, out);
   }
   const file = report.files[0];
-  console.log(`wrote ${path.relative(process.cwd(), out)}: ${file?.pages} pages, ${Math.round(fs.statSync(out).size / 1024)} KB, ${cases.length} case(s) in ${locale} (${values.edition} edition${values.marks ? ', crop marks' : ''})`);
+  console.log(
+    `wrote ${path.relative(process.cwd(), out)}: ${file?.pages} pages, ${Math.round(fs.statSync(out).size / 1024)} KB, ${cases.length} case(s) in ${locale} (${values.edition} edition${values.marks ? ', crop marks' : ''})`,
+  );
 } catch (error) {
   fs.rmSync(temp, { force: true });
   console.error(`npm run pdf: printing ${path.relative(process.cwd(), out)} failed: ${error instanceof Error ? error.message : String(error)}`);

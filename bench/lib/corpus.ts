@@ -77,11 +77,14 @@ export function makeCorpus(cases: number, dir: string, docs: string): Corpus {
       const file = path.join(content, 'cases', slug, `${locale}.mdx`);
       if (!fs.existsSync(file)) continue;
       const source = fs.readFileSync(file, 'utf8');
-      let numbered = !rename ? source : rename.mdx(source).replace(/^title: (.*)$/m, (_, t: string) => `title: ${JSON.stringify(`${String(parse(`t: ${t}`).t)} (${k + 1})`)}`);
+      let numbered = !rename
+        ? source
+        : rename.mdx(source).replace(/^title: (.*)$/m, (_, t: string) => `title: ${JSON.stringify(`${String(parse(`t: ${t}`).t)} (${k + 1})`)}`);
       // The numbered title changed the sources (ko, then en): stamp translations with their new
       // version, as `npm run i18n:status -- --stamp` would, so the copies are current, not stale.
       const from = /^ {2}from: (\w+)$/m.exec(numbered)?.[1];
-      if (k >= baseSlugs.length && from) numbered = numbered.replace(/^ {2}sourceVersion: .*$/m, `  sourceVersion: '${sourceVersion(path.join(content, 'cases', slug, `${from}.mdx`))}'`);
+      if (k >= baseSlugs.length && from)
+        numbered = numbered.replace(/^ {2}sourceVersion: .*$/m, `  sourceVersion: '${sourceVersion(path.join(content, 'cases', slug, `${from}.mdx`))}'`);
       fs.writeFileSync(file, numbered);
       const folder = path.join(docs, locale, 'cases');
       fs.writeFileSync(path.join(folder, `${slug}.mdx`), toStarlight(numbered, shown, locale, slug));
@@ -109,7 +112,10 @@ function figureRenamer(data: CaseYaml, suffix: string) {
         .replace(/(figures: \[)([^\]]*)\]/g, (_, head: string, ids: string) => `${head}${list(ids)}]`),
     mdx: (text: string) =>
       text
-        .replace(/^figures:\n((?: {2}.*\n)+)/m, (_, block: string) => `figures:\n${block.replace(/^( {2})([\w-]+):/gm, (_, sp: string, id: string) => `${sp}${to(id)}:`)}`)
+        .replace(
+          /^figures:\n((?: {2}.*\n)+)/m,
+          (_, block: string) => `figures:\n${block.replace(/^( {2})([\w-]+):/gm, (_, sp: string, id: string) => `${sp}${to(id)}:`)}`,
+        )
         .replace(/(<Value id=")([\w-]+)"/g, (_, head: string, id: string) => `${head}${to(id)}"`)
         .replace(/(<KeyFigures ids=")([^"]*)"/g, (_, head: string, ids: string) => `${head}${list(ids)}"`),
   };
@@ -134,7 +140,14 @@ type ShownCase = Omit<CaseYaml, 'figures'> & { figures: Figure[] };
  */
 export function toStarlight(mdx: string, data: ShownCase, locale: LocaleCode, slug: string): string {
   const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(mdx) ?? [];
-  const text = parse(front) as { title: string; summary: string; heroAlt: string; figures?: Record<string, string>; timeline?: Record<string, string>; charts?: Record<string, string> };
+  const text = parse(front) as {
+    title: string;
+    summary: string;
+    heroAlt: string;
+    figures?: Record<string, string>;
+    timeline?: Record<string, string>;
+    charts?: Record<string, string>;
+  };
   const figure = (id: string) => data.figures.find((f) => f.id === id);
   const value = (id: string) => {
     const f = figure(id);
@@ -144,8 +157,14 @@ export function toStarlight(mdx: string, data: ShownCase, locale: LocaleCode, sl
   const esc = (s: string) => s.replace(/[{}<>]/g, (c) => `&#${c.charCodeAt(0)};`);
   const converted = body
     .replace(/<Value id="([^"]+)" \/>/g, (_, id: string) => esc(value(id)))
-    .replace(/<KeyFigures ids="([^"]+)" \/>/g, (_, ids: string) =>
-      `<CardGrid>\n${ids.split(',').map((id) => `<Card title="${value(id.trim())}">${esc(text.figures?.[id.trim()] ?? id)}</Card>`).join('\n')}\n</CardGrid>`)
+    .replace(
+      /<KeyFigures ids="([^"]+)" \/>/g,
+      (_, ids: string) =>
+        `<CardGrid>\n${ids
+          .split(',')
+          .map((id) => `<Card title="${value(id.trim())}">${esc(text.figures?.[id.trim()] ?? id)}</Card>`)
+          .join('\n')}\n</CardGrid>`,
+    )
     .replace(/<Figure ([^>]*?)\/>/g, (_, a: string) => {
       const { src = '', alt = '', caption = '', credit = '' } = attrs(a);
       return `![${alt}](./${slug}/${src.replace(/^\.\//, '')})\n\n*${caption}* ${credit}`;

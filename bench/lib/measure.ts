@@ -38,11 +38,16 @@ export function runNode(args: string[], options: { cwd: string; env?: Record<str
 export const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : ((s[m - 1]! + s[m]!) / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
 /** Runs `a` and `b` alternately, `reps` times each (A B A B…), so drift on a busy machine hits both. */
-export async function alternate<T>(reps: number, a: () => T | Promise<T>, b: () => T | Promise<T>, onRun?: (which: 'A' | 'B', i: number, r: T) => void): Promise<{ a: T[]; b: T[] }> {
+export async function alternate<T>(
+  reps: number,
+  a: () => T | Promise<T>,
+  b: () => T | Promise<T>,
+  onRun?: (which: 'A' | 'B', i: number, r: T) => void,
+): Promise<{ a: T[]; b: T[] }> {
   const out: { a: T[]; b: T[] } = { a: [], b: [] };
   for (let i = 0; i < reps; i++) {
     const ra = await a();
@@ -71,7 +76,13 @@ const kindOf = (file: string): keyof PageWeight =>
   file.endsWith('.html') ? 'html' : file.endsWith('.css') ? 'css' : /\.m?js$/.test(file) ? 'js' : /\.(woff2?|ttf|otf)$/.test(file) ? 'font' : 'image';
 
 /** Files of `siteDir` a browser fetched while `during` ran on a page of `origin`. */
-async function fetched(browser: Browser, origin: string, route: string, siteDir: string, during?: (page: import('playwright-core').Page) => Promise<void>): Promise<string[]> {
+async function fetched(
+  browser: Browser,
+  origin: string,
+  route: string,
+  siteDir: string,
+  during?: (page: import('playwright-core').Page) => Promise<void>,
+): Promise<string[]> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   let files: string[] = [];
@@ -104,7 +115,13 @@ export async function weighPage(browser: Browser, origin: string, route: string,
 }
 
 /** Bytes fetched by one search, from opening search to the first results (files as stored, uncompressed). */
-export async function searchTransfer(browser: Browser, origin: string, route: string, siteDir: string, search: (page: import('playwright-core').Page) => Promise<void>): Promise<number> {
+export async function searchTransfer(
+  browser: Browser,
+  origin: string,
+  route: string,
+  siteDir: string,
+  search: (page: import('playwright-core').Page) => Promise<void>,
+): Promise<number> {
   const files = await fetched(browser, origin, route, siteDir, search);
   return files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
 }
@@ -113,4 +130,9 @@ export const zero = (): Sizes => ({ raw: 0, gzip: 0, brotli: 0 });
 
 /** Bytes of every file under `dir`. */
 export const folderBytes = (dir: string): number =>
-  fs.existsSync(dir) ? (fs.globSync('**/*', { cwd: dir }) as string[]).reduce((sum, f) => sum + (fs.statSync(path.join(dir, f)).isFile() ? fs.statSync(path.join(dir, f)).size : 0), 0) : 0;
+  fs.existsSync(dir)
+    ? (fs.globSync('**/*', { cwd: dir }) as string[]).reduce(
+        (sum, f) => sum + (fs.statSync(path.join(dir, f)).isFile() ? fs.statSync(path.join(dir, f)).size : 0),
+        0,
+      )
+    : 0;

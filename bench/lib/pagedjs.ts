@@ -10,7 +10,12 @@ import { launchChromium } from '../../src/lib/chromium.ts';
 import { serve } from '../../src/lib/static-server.ts';
 import { editionCss, type Edition } from '../../src/pdf/editions.ts';
 
-export async function printWithPagedJs(siteDir: string, route: string, edition: Edition, polyfill: string): Promise<{ pages: number; seconds: number; bytes: number }> {
+export async function printWithPagedJs(
+  siteDir: string,
+  route: string,
+  edition: Edition,
+  polyfill: string,
+): Promise<{ pages: number; seconds: number; bytes: number }> {
   const started = performance.now();
   const server = await serve(siteDir);
   const browser = await launchChromium();
@@ -34,10 +39,16 @@ export async function printWithPagedJs(siteDir: string, route: string, edition: 
     await page.evaluate(async () => {
       for (const img of document.images) img.loading = 'eager';
       await document.fonts.ready;
-      await Promise.all([...document.images].map((img) => (img.complete ? undefined : new Promise((resolve) => {
-        img.addEventListener('load', resolve);
-        img.addEventListener('error', resolve);
-      }))));
+      await Promise.all(
+        [...document.images].map((img) =>
+          img.complete
+            ? undefined
+            : new Promise((resolve) => {
+                img.addEventListener('load', resolve);
+                img.addEventListener('error', resolve);
+              }),
+        ),
+      );
     });
     await page.evaluate(() => {
       (window as unknown as { PagedConfig: unknown }).PagedConfig = { auto: false };
@@ -62,7 +73,9 @@ export async function printWithPagedJs(siteDir: string, route: string, edition: 
 }
 
 function oldMediaSyntax(css: string): string {
-  return css.replace(/\(width\s*(<=|>=|<|>)\s*([^)]+)\)/g, (_, op: string, size: string) => (op.startsWith('>') ? `(min-width:${size})` : `(max-width:${size})`));
+  return css.replace(/\(width\s*(<=|>=|<|>)\s*([^)]+)\)/g, (_, op: string, size: string) =>
+    op.startsWith('>') ? `(min-width:${size})` : `(max-width:${size})`,
+  );
 }
 
 export const pagedJsPolyfill = (peers: string) => path.join(peers, 'node_modules/pagedjs/dist/paged.polyfill.js');

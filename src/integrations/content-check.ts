@@ -82,7 +82,8 @@ export function safeMdx(dir: string): Plugin {
       }
       const problems = checkSafety(file, tree as Parameters<typeof checkSafety>[1]);
       const first = problems[0];
-      if (first) this.error({ message: problems.map(formatProblem).join('\n'), id: file, ...(first.line ? { loc: { file, line: first.line, column: 1 } } : {}) });
+      if (first)
+        this.error({ message: problems.map(formatProblem).join('\n'), id: file, ...(first.line ? { loc: { file, line: first.line, column: 1 } } : {}) });
       return undefined;
     },
   };

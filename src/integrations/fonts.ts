@@ -32,7 +32,9 @@ export function selfHostedFonts(): AstroIntegration {
               const target = path.join(out, woff2);
               if (!fs.existsSync(target)) fs.copyFileSync(path.join(pkgDir, 'files', woff2), target);
               files++;
-              rules.push(`@font-face{font-family:'${font.family}';font-style:normal;font-display:swap;font-weight:${weight};src:url(/fonts/${woff2}) format('woff2');unicode-range:${range}}`);
+              rules.push(
+                `@font-face{font-family:'${font.family}';font-style:normal;font-display:swap;font-weight:${weight};src:url(/fonts/${woff2}) format('woff2');unicode-range:${range}}`,
+              );
             }
           }
           fs.writeFileSync(path.join(out, `${script}.css`), `${rules.join('\n')}\n`);

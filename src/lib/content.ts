@@ -88,7 +88,11 @@ export async function getPage(page: string, locale: LocaleCode) {
  * A label for a data id (a figure, a timeline step) from the first file in the chain that has one.
  * The content lint warns about missing labels at build time; here we just fall back.
  */
-export function label(chain: ReadonlyArray<{ data: Record<string, unknown> }>, group: 'figures' | 'timeline' | 'trackRecord' | 'charts' | 'counts', id: string): string | undefined {
+export function label(
+  chain: ReadonlyArray<{ data: Record<string, unknown> }>,
+  group: 'figures' | 'timeline' | 'trackRecord' | 'charts' | 'counts',
+  id: string,
+): string | undefined {
   for (const e of chain) {
     const labels = e.data[group] as Record<string, string> | undefined;
     if (labels?.[id]) return labels[id];

@@ -12,7 +12,10 @@ export function writeHeaders(siteDir: string): void {
   for (const file of fs.globSync('**/*.html', { cwd: siteDir }) as string[]) {
     const policy = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(fs.readFileSync(path.join(siteDir, file), 'utf8'))?.[1];
     if (!policy) continue;
-    for (const directive of policy.split(';').map((d) => d.trim()).filter(Boolean)) {
+    for (const directive of policy
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)) {
       const [name = '', ...values] = directive.split(/\s+/);
       if (name === 'script-src' || name === 'style-src') {
         const set = sources.get(name) ?? new Set<string>();

@@ -19,7 +19,13 @@ export interface CountedHeadline {
  * @param words the count's words in the reader's language, with `{kinds}`, `{cities}`, `{countries}`
  * @param kindName the name of a kind in the reader's language
  */
-export function countHeadlines(rows: readonly TrackRecordEntry[], counts: readonly HeadlineCount[], words: (id: string) => string | undefined, kindName: (kind: TrackKind) => string, locale: LocaleCode): CountedHeadline[] {
+export function countHeadlines(
+  rows: readonly TrackRecordEntry[],
+  counts: readonly HeadlineCount[],
+  words: (id: string) => string | undefined,
+  kindName: (kind: TrackKind) => string,
+  locale: LocaleCode,
+): CountedHeadline[] {
   const list = new Intl.ListFormat(localeInfo(locale).bcp47, { type: 'conjunction' });
   const number = new Intl.NumberFormat(localeInfo(locale).bcp47);
   return counts.map((count) => {

@@ -2,9 +2,10 @@ import type { ImageMetadata } from 'astro';
 
 /** Every image under the content folder, by path relative to it (`cases/dmc/map.png`). */
 const images = Object.fromEntries(
-  Object.entries(import.meta.glob<ImageMetadata>('@content/**/*.{png,jpg,jpeg,webp,avif,svg}', { eager: true, import: 'default' })).map(
-    ([key, value]) => [key.replace(/^.*?(?=(cases|pages)\/)/, ''), value],
-  ),
+  Object.entries(import.meta.glob<ImageMetadata>('@content/**/*.{png,jpg,jpeg,webp,avif,svg}', { eager: true, import: 'default' })).map(([key, value]) => [
+    key.replace(/^.*?(?=(cases|pages)\/)/, ''),
+    value,
+  ]),
 );
 
 /**

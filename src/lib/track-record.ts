@@ -53,7 +53,10 @@ export interface MapCity {
  * What the world map draws from the record: each city with coordinates once, with its number of
  * entries, the headline count it falls under and whether it is confirmed, plus where Seoul is.
  */
-export async function mapData(rows: readonly TrackRecordRow[], counts: readonly HeadlineCount[] = []): Promise<{ cities: MapCity[]; countries: number; seoul: { lat: number; lon: number } }> {
+export async function mapData(
+  rows: readonly TrackRecordRow[],
+  counts: readonly HeadlineCount[] = [],
+): Promise<{ cities: MapCity[]; countries: number; seoul: { lat: number; lon: number } }> {
   const where = await places();
   const byCity = new Map<string, TrackRecordRow[]>();
   for (const r of rows) byCity.set(r.city, [...(byCity.get(r.city) ?? []), r]);
@@ -74,7 +77,13 @@ export async function mapData(rows: readonly TrackRecordRow[], counts: readonly 
 export async function trackRecordView(locale: LocaleCode) {
   const t = useTranslations(locale);
   const [rows, page] = await Promise.all([trackRecord(locale), getPage('track-record', locale)]);
-  const headlines = countHeadlines(rows, page.data.counts, (id) => label(page.chain, 'counts', id), (kind) => t(`kind.${kind}`), locale);
+  const headlines = countHeadlines(
+    rows,
+    page.data.counts,
+    (id) => label(page.chain, 'counts', id),
+    (kind) => t(`kind.${kind}`),
+    locale,
+  );
   const map = await mapData(rows, page.data.counts);
   return {
     rows,

@@ -32,7 +32,10 @@ export interface TranslationCell {
  * recorded on the source, or its own re-stamping, changes no word a translator has to follow.
  */
 export function sourceVersion(file: string): string {
-  const text = fs.readFileSync(file, 'utf8').replace(/\r\n/g, '\n').replace(/^translation:\n(?:[ \t]+.*\n)*/m, '');
+  const text = fs
+    .readFileSync(file, 'utf8')
+    .replace(/\r\n/g, '\n')
+    .replace(/^translation:\n(?:[ \t]+.*\n)*/m, '');
   return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
 
@@ -47,7 +50,12 @@ function lastChanged(file: string): string | undefined {
     const dates = new Map<string, string>();
     try {
       const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-      const log = execFileSync('git', ['log', '--format=%x00%cs', '--name-only', '--', '.'], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 2 ** 20, stdio: ['ignore', 'pipe', 'ignore'] });
+      const log = execFileSync('git', ['log', '--format=%x00%cs', '--name-only', '--', '.'], {
+        cwd: root,
+        encoding: 'utf8',
+        maxBuffer: 256 * 2 ** 20,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
       for (const commit of log.split('\0').slice(1)) {
         const [date = '', ...files] = commit.trim().split('\n');
         for (const f of files) if (f && !dates.has(path.join(top, f))) dates.set(path.join(top, f), date);
@@ -107,7 +115,13 @@ function readCell(dir: string, locale: LocaleCode): TranslationCell {
 export function translationTable(contentDir: string): { kind: 'cases' | 'pages'; cells: TranslationCell[] }[] {
   return (['cases', 'pages'] as const).map((kind) => {
     const root = path.join(contentDir, kind);
-    const folders = fs.existsSync(root) ? fs.readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
+    const folders = fs.existsSync(root)
+      ? fs
+          .readdirSync(root, { withFileTypes: true })
+          .filter((d) => d.isDirectory())
+          .map((d) => d.name)
+          .sort()
+      : [];
     return { kind, cells: folders.flatMap((f) => localeCodes.map((l) => translationCell(path.join(root, f), l))) };
   });
 }

@@ -13,7 +13,13 @@ import { destinationPages } from './toc.ts';
 
 /** The pipeline's own code: when it changes, cached PDFs are printed again. */
 const pipelineVersion = createHash('sha256')
-  .update(fs.globSync('*.ts', { cwd: import.meta.dirname }).sort().map((f) => fs.readFileSync(path.join(import.meta.dirname, f), 'utf8')).join('\n'))
+  .update(
+    fs
+      .globSync('*.ts', { cwd: import.meta.dirname })
+      .sort()
+      .map((f) => fs.readFileSync(path.join(import.meta.dirname, f), 'utf8'))
+      .join('\n'),
+  )
   .digest('hex');
 
 /** What one print run did, for the build log and the benchmark. */
@@ -37,7 +43,12 @@ export interface PrintOptions {
 /** The content hash of a job: its HTML, the stylesheets it links, the edition and the pipeline. */
 function jobHash(siteDir: string, job: PdfJob): string {
   const html = fs.readFileSync(path.join(siteDir, job.route, 'index.html'));
-  const hash = createHash('sha256').update(pipelineVersion).update(job.edition).update(String(buildDate().getTime())).update(JSON.stringify(job.only ?? [])).update(html);
+  const hash = createHash('sha256')
+    .update(pipelineVersion)
+    .update(job.edition)
+    .update(String(buildDate().getTime()))
+    .update(JSON.stringify(job.only ?? []))
+    .update(html);
   for (const [, href] of html.toString('utf8').matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) {
     const file = path.join(siteDir, href ?? '');
     if (fs.existsSync(file)) hash.update(fs.readFileSync(file));
@@ -53,10 +64,12 @@ async function settle(page: Page): Promise<void> {
     await document.fonts.ready;
     await Promise.all(
       [...document.images].map((img) =>
-        img.complete ? undefined : new Promise((resolve) => {
-          img.addEventListener('load', resolve, { once: true });
-          img.addEventListener('error', resolve, { once: true });
-        }),
+        img.complete
+          ? undefined
+          : new Promise((resolve) => {
+              img.addEventListener('load', resolve, { once: true });
+              img.addEventListener('error', resolve, { once: true });
+            }),
       ),
     );
   });
@@ -90,7 +103,8 @@ async function render(page: Page, origin: string, job: PdfJob): Promise<{ bytes:
   if (job.only) {
     await page.evaluate((keep) => {
       for (const el of document.querySelectorAll<HTMLElement>('[data-case]')) if (!keep.includes(el.dataset['case'] ?? '')) el.remove();
-      for (const el of document.querySelectorAll<HTMLElement>('.toc [data-toc-for^="case-"]')) if (!keep.includes((el.dataset['tocFor'] ?? '').slice(5))) el.closest('li')?.remove();
+      for (const el of document.querySelectorAll<HTMLElement>('.toc [data-toc-for^="case-"]'))
+        if (!keep.includes((el.dataset['tocFor'] ?? '').slice(5))) el.closest('li')?.remove();
     }, job.only);
   }
   await settle(page);
@@ -126,7 +140,9 @@ async function render(page: Page, origin: string, job: PdfJob): Promise<{ bytes:
     keywords: (document.querySelector<HTMLMetaElement>('meta[name=keywords]')?.content ?? '').split(', ').filter(Boolean),
     lang: document.documentElement.lang,
     // Headings that are laid out (not display: none), in document order: the bookmarks Chromium makes.
-    headings: [...document.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')].filter((h) => h.getClientRects().length > 0).map((h) => (h.textContent ?? '').replace(/[ \t\r\n]+/g, ' ').trim()),
+    headings: [...document.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')]
+      .filter((h) => h.getClientRects().length > 0)
+      .map((h) => (h.textContent ?? '').replace(/[ \t\r\n]+/g, ' ').trim()),
   }));
   return { bytes, meta };
 }
@@ -166,7 +182,9 @@ export async function printJobs(siteDir: string, outDir: string, jobs: PdfJob[],
       const page = browser ? await (await browser.newContext()).newPage() : undefined;
       await page?.route(`**${editionCssPath}*.css`, (route) => {
         const edition = /(\w+)\.css$/.exec(new URL(route.request().url()).pathname)?.[1];
-        return edition === 'screen' || edition === 'print' ? route.fulfill({ contentType: 'text/css', body: editionCss(edition) }) : route.fulfill({ status: 404 });
+        return edition === 'screen' || edition === 'print'
+          ? route.fulfill({ contentType: 'text/css', body: editionCss(edition) })
+          : route.fulfill({ status: 404 });
       });
       page?.setDefaultTimeout(120_000);
       try {
@@ -190,7 +208,10 @@ export async function printJobs(siteDir: string, outDir: string, jobs: PdfJob[],
               try {
                 result = await render(page, server?.origin ?? '', job);
               } catch (second) {
-                throw new Error(`printing ${job.output} failed twice: ${second instanceof Error ? second.message : String(second)} (first: ${first instanceof Error ? first.message : String(first)})`);
+                throw new Error(
+                  `printing ${job.output} failed twice: ${second instanceof Error ? second.message : String(second)} (first: ${first instanceof Error ? first.message : String(first)})`,
+                  { cause: second },
+                );
               }
             }
             bytes = await finishPdf(result.bytes, job.edition, result.meta);

@@ -19,13 +19,24 @@ export const figureSchema = z
   })
   .strict()
   .superRefine((f, ctx) => {
-    for (const [field, value] of [['value', f.value], ['from', f.from]] as const) {
+    for (const [field, value] of [
+      ['value', f.value],
+      ['from', f.from],
+    ] as const) {
       if (value === undefined) continue;
       if (!Number.isFinite(value)) ctx.addIssue({ code: 'custom', path: [field], message: 'write a finite number' });
       else if (f.unit === 'percent' && !f.signed && (value < 0 || value > 100)) {
-        ctx.addIssue({ code: 'custom', path: [field], message: `a share is between 0 and 100 (%), not ${value}. For a change, such as growth, add \`signed: true\` and say so in the label` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `a share is between 0 and 100 (%), not ${value}. For a change, such as growth, add \`signed: true\` and say so in the label`,
+        });
       } else if (!f.signed && value < 0) {
-        ctx.addIssue({ code: 'custom', path: [field], message: `cannot be negative (${value} ${f.unit}). For a change, add \`signed: true\` and say so in the label` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `cannot be negative (${value} ${f.unit}). For a change, add \`signed: true\` and say so in the label`,
+        });
       } else if (f.unit === 'times' && value <= 0) {
         ctx.addIssue({ code: 'custom', path: [field], message: 'a multiple is greater than 0 (4.3 for "4.3 times")' });
       }
@@ -63,12 +74,13 @@ export const trackRecordEntrySchema = z
     unverified: z.boolean().default(false),
   })
   .strict()
-  .refine((e) => !(e.yearInferred && e.year === undefined), { path: ['yearInferred'], message: 'an undated entry cannot have an inferred year: give the year or remove yearInferred' });
+  .refine((e) => !(e.yearInferred && e.year === undefined), {
+    path: ['yearInferred'],
+    message: 'an undated entry cannot have an inferred year: give the year or remove yearInferred',
+  });
 
 /** A chart drawn from figures of the same unit, one bar per figure, in the order given. */
-export const chartSchema = z
-  .object({ id: idSchema, figures: z.array(z.string()).min(2, 'a chart needs at least two figures to compare') })
-  .strict();
+export const chartSchema = z.object({ id: idSchema, figures: z.array(z.string()).min(2, 'a chart needs at least two figures to compare') }).strict();
 
 /** A publication a figure or fact comes from: enough for a reader to find it. */
 export const sourceSchema = z
@@ -105,30 +117,58 @@ type Ctx = z.core.$RefinementCtx;
  * every source id is listed here or in `facts.yaml`, charts and highlights name figures, ids are unique.
  */
 export function checkFiguresAndSources(
-  data: { figures: FigureItem[]; sources: Source[]; charts: Chart[]; highlights?: string[] | undefined; timeline?: { id: string; source?: string | undefined }[]; trackRecord?: { id: string; source: string }[] },
+  data: {
+    figures: FigureItem[];
+    sources: Source[];
+    charts: Chart[];
+    highlights?: string[] | undefined;
+    timeline?: { id: string; source?: string | undefined }[];
+    trackRecord?: { id: string; source: string }[];
+  },
   facts: Facts,
   ctx: Ctx,
 ) {
   const own = new Set(data.sources.map((s) => s.id));
   data.sources.forEach((s, i) => {
-    if (facts.sources.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `"${s.id}" is already defined in content/facts.yaml: remove it here (one source, one entry)` });
+    if (facts.sources.has(s.id))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sources', i, 'id'],
+        message: `"${s.id}" is already defined in content/facts.yaml: remove it here (one source, one entry)`,
+      });
   });
   const known = [...own, ...facts.sources.keys()].join(', ');
   const check = (list: ReadonlyArray<{ source?: string | undefined }>, field: string) =>
     list.forEach((item, i) => {
       if (item.source !== undefined && !own.has(item.source) && !facts.sources.has(item.source)) {
-        ctx.addIssue({ code: 'custom', path: [field, i, 'source'], message: `"${item.source}" is not listed under \`sources:\` (known: ${known}). Add it there or fix the id` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [field, i, 'source'],
+          message: `"${item.source}" is not listed under \`sources:\` (known: ${known}). Add it there or fix the id`,
+        });
       }
     });
   const figures = resolveFigures(data.figures, facts);
   data.figures.forEach((item, i) => {
     if ('fact' in item) {
-      if (!facts.figures.has(item.fact)) ctx.addIssue({ code: 'custom', path: ['figures', i, 'fact'], message: `"${item.fact}" is not a figure in content/facts.yaml (known: ${[...facts.figures.keys()].join(', ')})` });
+      if (!facts.figures.has(item.fact))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['figures', i, 'fact'],
+          message: `"${item.fact}" is not a figure in content/facts.yaml (known: ${[...facts.figures.keys()].join(', ')})`,
+        });
     } else if (facts.figures.has(item.id)) {
-      ctx.addIssue({ code: 'custom', path: ['figures', i, 'id'], message: `"${item.id}" is defined once for the whole manual in content/facts.yaml: write \`- fact: ${item.id}\` instead of repeating its value` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['figures', i, 'id'],
+        message: `"${item.id}" is defined once for the whole manual in content/facts.yaml: write \`- fact: ${item.id}\` instead of repeating its value`,
+      });
     }
   });
-  check(data.figures.map((item) => ('fact' in item ? {} : item)), 'figures');
+  check(
+    data.figures.map((item) => ('fact' in item ? {} : item)),
+    'figures',
+  );
   data.charts.forEach((chart, c) => {
     const units = new Set<string>();
     chart.figures.forEach((id, i) => {
@@ -136,7 +176,8 @@ export function checkFiguresAndSources(
       if (!figure) ctx.addIssue({ code: 'custom', path: ['charts', c, 'figures', i], message: `"${id}" is not a figure id under \`figures:\`` });
       else units.add(figure.unit);
     });
-    if (units.size > 1) ctx.addIssue({ code: 'custom', path: ['charts', c, 'figures'], message: `mixes units (${[...units].join(', ')}); chart figures of one unit only` });
+    if (units.size > 1)
+      ctx.addIssue({ code: 'custom', path: ['charts', c, 'figures'], message: `mixes units (${[...units].join(', ')}); chart figures of one unit only` });
   });
   data.highlights?.forEach((id, i) => {
     if (!figures.some((f) => f.id === id)) ctx.addIssue({ code: 'custom', path: ['highlights', i], message: `"${id}" is not a figure id under \`figures:\`` });

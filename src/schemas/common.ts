@@ -1,13 +1,15 @@
 import { z } from 'astro/zod';
 
 /** A short lower-case id such as `users-2014`, used to tie words in MDX to numbers in data. */
-export const idSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and hyphens, e.g. `users-2014`');
+export const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and hyphens, e.g. `users-2014`');
 
 /** A year (`2004`) or a span of years (`1990-2013`). */
 export const yearSchema = z.union([
-  z.number().int().min(1800, 'a year before 1800 is not one this manual reports: check the number').max(2100, 'a year after 2100 is not one this manual reports: check the number'),
+  z
+    .number()
+    .int()
+    .min(1800, 'a year before 1800 is not one this manual reports: check the number')
+    .max(2100, 'a year after 2100 is not one this manual reports: check the number'),
   z
     .string()
     .regex(/^\d{4}(?:-\d{4})?$/, 'write a year (2004) or a span (1990-2013)')

@@ -15,7 +15,8 @@ export const factsSchema = z
     const sources = new Set(data.sources.map((s) => s.id));
     const seen = new Set<string>();
     data.figures.forEach((f, i) => {
-      if (!sources.has(f.source)) ctx.addIssue({ code: 'custom', path: ['figures', i, 'source'], message: `"${f.source}" is not listed under \`sources:\` in facts.yaml` });
+      if (!sources.has(f.source))
+        ctx.addIssue({ code: 'custom', path: ['figures', i, 'source'], message: `"${f.source}" is not listed under \`sources:\` in facts.yaml` });
       if (seen.has(f.id)) ctx.addIssue({ code: 'custom', path: ['figures', i, 'id'], message: `"${f.id}" is used twice; ids must be unique` });
       seen.add(f.id);
     });

@@ -24,13 +24,29 @@ export const translationSchema = z
   .strict()
   .superRefine((t, ctx) => {
     if (t.status === 'reviewed') {
-      if (!t.reviewer) ctx.addIssue({ code: 'custom', path: ['reviewer'], message: 'a reviewed text names its reviewer: add `reviewer: Full Name` (npm run i18n:review records it), or set status: draft' });
-      if (!t.reviewed) ctx.addIssue({ code: 'custom', path: ['reviewed'], message: 'a reviewed text records the day of the review: add `reviewed: 2026-11-30`, or set status: draft' });
+      if (!t.reviewer)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['reviewer'],
+          message: 'a reviewed text names its reviewer: add `reviewer: Full Name` (npm run i18n:review records it), or set status: draft',
+        });
+      if (!t.reviewed)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['reviewed'],
+          message: 'a reviewed text records the day of the review: add `reviewed: 2026-11-30`, or set status: draft',
+        });
     } else if (t.reviewer || t.reviewed) {
-      ctx.addIssue({ code: 'custom', path: ['status'], message: `reviewer and date are recorded, but status is ${t.status}: set status: reviewed, or remove them` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['status'],
+        message: `reviewer and date are recorded, but status is ${t.status}: set status: reviewed, or remove them`,
+      });
     }
-    if (t.status === 'source' && t.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'an original text is translated from nothing: remove `from`, or set status: draft' });
-    if (t.status !== 'source' && !t.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'a translation names the locale it was translated from, e.g. `from: en`' });
+    if (t.status === 'source' && t.from)
+      ctx.addIssue({ code: 'custom', path: ['from'], message: 'an original text is translated from nothing: remove `from`, or set status: draft' });
+    if (t.status !== 'source' && !t.from)
+      ctx.addIssue({ code: 'custom', path: ['from'], message: 'a translation names the locale it was translated from, e.g. `from: en`' });
   });
 
 /** Words for labels keyed by the ids used in the case's data. */

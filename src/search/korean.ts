@@ -7,9 +7,60 @@
 
 /** Particles and endings, longest first, so "에서는" goes before "는". */
 const suffixes = [
-  '으로부터', '에서부터', '이라는', '에서는', '에서도', '에게서', '까지는', '으로는', '으로서', '으로써', '이라고',
-  '에서', '에게', '께서', '까지', '부터', '처럼', '보다', '으로', '이나', '하고', '라는', '이며', '에는', '에도', '와는', '과는', '들이', '들을', '들의', '들은', '입니다', '합니다', '했다', '하는', '하여', '되는', '되어', '했고',
-  '을', '를', '이', '가', '은', '는', '의', '에', '로', '와', '과', '도', '만', '나', '들',
+  '으로부터',
+  '에서부터',
+  '이라는',
+  '에서는',
+  '에서도',
+  '에게서',
+  '까지는',
+  '으로는',
+  '으로서',
+  '으로써',
+  '이라고',
+  '에서',
+  '에게',
+  '께서',
+  '까지',
+  '부터',
+  '처럼',
+  '보다',
+  '으로',
+  '이나',
+  '하고',
+  '라는',
+  '이며',
+  '에는',
+  '에도',
+  '와는',
+  '과는',
+  '들이',
+  '들을',
+  '들의',
+  '들은',
+  '입니다',
+  '합니다',
+  '했다',
+  '하는',
+  '하여',
+  '되는',
+  '되어',
+  '했고',
+  '을',
+  '를',
+  '이',
+  '가',
+  '은',
+  '는',
+  '의',
+  '에',
+  '로',
+  '와',
+  '과',
+  '도',
+  '만',
+  '나',
+  '들',
 ].sort((a, b) => b.length - a.length);
 
 const hangul = /^[\uac00-\ud7a3]+$/;
@@ -26,9 +77,5 @@ export function stemKorean(word: string): string {
 /** A whole query, word by word; non-Korean words pass through unchanged. */
 export function normaliseQuery(query: string, lang: string): string {
   if (!lang.startsWith('ko')) return query.trim();
-  return query
-    .trim()
-    .split(/\s+/)
-    .map(stemKorean)
-    .join(' ');
+  return query.trim().split(/\s+/).map(stemKorean).join(' ');
 }

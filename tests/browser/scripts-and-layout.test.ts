@@ -71,7 +71,8 @@ describe.each(scripts)('fonts on $route', ({ route, family, sample }) => {
       expect(f.status, f.url).toBe(200);
     }
     const loaded = await page.evaluate(
-      ([fam, text]) => document.fonts.check(`16px "${fam}"`, text) && [...document.fonts].some((f) => f.family.replaceAll('"', '') === fam && f.status === 'loaded'),
+      ([fam, text]) =>
+        document.fonts.check(`16px "${fam}"`, text) && [...document.fonts].some((f) => f.family.replaceAll('"', '') === fam && f.status === 'loaded'),
       [family, sample] as const,
     );
     expect(loaded).toBe(true);

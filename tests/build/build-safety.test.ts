@@ -17,7 +17,8 @@ function scratch(name: string): string {
   for (const p of [out, `${out}.lock`]) fs.rmSync(p, { recursive: true, force: true });
   for (const kind of ['staging', 'previous']) {
     for (const dir of [outRoot, path.join(outRoot, '.build')]) {
-      for (const n of fs.existsSync(dir) ? fs.readdirSync(dir) : []) if (n.startsWith(`${name}.${kind}-`)) fs.rmSync(path.join(dir, n), { recursive: true, force: true });
+      for (const n of fs.existsSync(dir) ? fs.readdirSync(dir) : [])
+        if (n.startsWith(`${name}.${kind}-`)) fs.rmSync(path.join(dir, n), { recursive: true, force: true });
     }
   }
   return out;
@@ -26,7 +27,9 @@ function scratch(name: string): string {
 /** What a build leaves next to its output folder, by name: lock, staging and previous folders. */
 function leftovers(out: string): string[] {
   const name = path.basename(out);
-  return [outRoot, path.join(outRoot, '.build')].flatMap((dir) => (fs.existsSync(dir) ? fs.readdirSync(dir) : []).filter((n) => /^\.(lock|staging-\d+|previous-\d+)$/.test(n.slice(name.length)) && n.startsWith(name)));
+  return [outRoot, path.join(outRoot, '.build')].flatMap((dir) =>
+    (fs.existsSync(dir) ? fs.readdirSync(dir) : []).filter((n) => /^\.(lock|staging-\d+|previous-\d+)$/.test(n.slice(name.length)) && n.startsWith(name)),
+  );
 }
 
 /** A pid that no process has: a child that has already exited. */
@@ -89,7 +92,9 @@ describe('one build at a time per output folder', () => {
     const result = runBuild({ content: sites.main.content, out });
 
     expect(result.status, result.output).toBe(0);
-    expect(result.stdout).toMatch(new RegExp(String.raw`\[build\] took over tests/\.out/safety-stale\.lock from a build that is no longer running \(pid ${dead}, started [\d: -]+\)\n`));
+    expect(result.stdout).toMatch(
+      new RegExp(String.raw`\[build\] took over tests/\.out/safety-stale\.lock from a build that is no longer running \(pid ${dead}, started [\d: -]+\)\n`),
+    );
     expect(fs.existsSync(path.join(out, 'en/cases/subway/index.html'))).toBe(true);
     // Lock released, leftovers gone, nothing of this build left beside the output.
     expect(leftovers(out)).toEqual([]);
@@ -153,9 +158,21 @@ describe('npm run pdf argument errors', () => {
   const temps = (dir: string) => fs.readdirSync(dir).filter((n) => n.includes('.tmp-'));
 
   it.each([
-    ['an empty case list', ['--cases', ',,,', '--out', 'tests/.out/pack.pdf'], 'npm run pdf: --cases lists no case: name at least one, e.g. --cases water-supply,transit-card'],
-    ['an existing folder as --out', ['--cases', 'subway', '--out', 'tests/.out'], 'npm run pdf: --out tests/.out is a folder: name the file to write, e.g. --out tests/.out/pack.pdf'],
-    ['an --out in a folder that does not exist', ['--cases', 'subway', '--out', 'tests/.out/no-such-folder/pack.pdf'], 'npm run pdf: --out tests/.out/no-such-folder/pack.pdf: the folder tests/.out/no-such-folder/ does not exist; create it first'],
+    [
+      'an empty case list',
+      ['--cases', ',,,', '--out', 'tests/.out/pack.pdf'],
+      'npm run pdf: --cases lists no case: name at least one, e.g. --cases water-supply,transit-card',
+    ],
+    [
+      'an existing folder as --out',
+      ['--cases', 'subway', '--out', 'tests/.out'],
+      'npm run pdf: --out tests/.out is a folder: name the file to write, e.g. --out tests/.out/pack.pdf',
+    ],
+    [
+      'an --out in a folder that does not exist',
+      ['--cases', 'subway', '--out', 'tests/.out/no-such-folder/pack.pdf'],
+      'npm run pdf: --out tests/.out/no-such-folder/pack.pdf: the folder tests/.out/no-such-folder/ does not exist; create it first',
+    ],
   ])('fails with exit 2 and one line for %s, before anything else is printed or written', (_, args, message) => {
     const result = pdf([...noSite, ...args]);
     expect(result.status).toBe(2);

@@ -36,22 +36,25 @@ describe('the PDFs in the URL table', () => {
 });
 
 describe('print editions', () => {
-  it.each(['manual-print', 'transit-card-print', 'water-supply-print'])('%s: A4 + 3 mm bleed, TrimBox = A4, BleedBox = MediaBox on every page', async (name) => {
-    for (const locale of ['ko', 'ar']) {
-      const doc = await loadPdf(pdf(locale, name));
-      for (const page of doc.getPages()) {
-        const media = box(page, 'MediaBox');
-        expect(media[2]).toBeCloseTo(595.28 + 17.01, 0);
-        expect(media[3]).toBeCloseTo(841.89 + 17.01, 0);
-        const trim = box(page, 'TrimBox');
-        expect(trim[0]).toBeCloseTo(8.5, 0);
-        expect(trim[1]).toBeCloseTo(8.5, 0);
-        expect(trim[2]).toBeCloseTo(595.28, 0);
-        expect(trim[3]).toBeCloseTo(841.89, 0);
-        expect(box(page, 'BleedBox')).toEqual(media);
+  it.each(['manual-print', 'transit-card-print', 'water-supply-print'])(
+    '%s: A4 + 3 mm bleed, TrimBox = A4, BleedBox = MediaBox on every page',
+    async (name) => {
+      for (const locale of ['ko', 'ar']) {
+        const doc = await loadPdf(pdf(locale, name));
+        for (const page of doc.getPages()) {
+          const media = box(page, 'MediaBox');
+          expect(media[2]).toBeCloseTo(595.28 + 17.01, 0);
+          expect(media[3]).toBeCloseTo(841.89 + 17.01, 0);
+          const trim = box(page, 'TrimBox');
+          expect(trim[0]).toBeCloseTo(8.5, 0);
+          expect(trim[1]).toBeCloseTo(8.5, 0);
+          expect(trim[2]).toBeCloseTo(595.28, 0);
+          expect(trim[3]).toBeCloseTo(841.89, 0);
+          expect(box(page, 'BleedBox')).toEqual(media);
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 describe('fonts and text', () => {
@@ -80,10 +83,18 @@ describe('the contents page', () => {
     const printed = toc
       .replace(/[\u200e\u200f\u202a-\u202e]/g, '')
       .split('\n')
-      .flatMap((line) => [/^\s*(\d+)\s+\S/.exec(line)?.[1], /\S\s+(\d+)\s*$/.exec(line)?.[1]].map(Number).filter((n) => n > 2 && n <= pageCount).slice(0, 1));
+      .flatMap((line) =>
+        [/^\s*(\d+)\s+\S/.exec(line)?.[1], /\S\s+(\d+)\s*$/.exec(line)?.[1]]
+          .map(Number)
+          .filter((n) => n > 2 && n <= pageCount)
+          .slice(0, 1),
+      );
     const ids = ['why-seoul', ...slugs.map((s) => `case-${s}`), 'track-record', 'partner'];
     // Entries are printed in the manual's order of parts; the cases follow their `order`.
-    const expected = ids.map((id) => dests.get(id)).filter((n): n is number => n !== undefined).sort((a, b) => a - b);
+    const expected = ids
+      .map((id) => dests.get(id))
+      .filter((n): n is number => n !== undefined)
+      .sort((a, b) => a - b);
     expect(expected.length).toBe(ids.length);
     expect(printed).toEqual(expected);
   });

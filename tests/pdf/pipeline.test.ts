@@ -30,7 +30,17 @@ describe('the PDF pipeline', () => {
     expect(result.status, result.output).toBe(0);
     expect(result.output).toMatch(/\[pdf\] \d+ PDFs, \d+ pages: 0 printed, \d+ unchanged/);
     // The whole dist/ is reproducible: HTML, assets, search index and PDFs hash the same.
-    const hashes = (d: string) => new Map((fs.globSync('**/*', { cwd: d, withFileTypes: false }) as string[]).filter((f) => fs.statSync(path.join(d, f)).isFile()).map((f) => [f, createHash('sha256').update(fs.readFileSync(path.join(d, f))).digest('hex')]));
+    const hashes = (d: string) =>
+      new Map(
+        (fs.globSync('**/*', { cwd: d, withFileTypes: false }) as string[])
+          .filter((f) => fs.statSync(path.join(d, f)).isFile())
+          .map((f) => [
+            f,
+            createHash('sha256')
+              .update(fs.readFileSync(path.join(d, f)))
+              .digest('hex'),
+          ]),
+      );
     const first = hashes(sites.main.out);
     const second = hashes(again);
     expect([...second.keys()].sort()).toEqual([...first.keys()].sort());
@@ -39,7 +49,11 @@ describe('the PDF pipeline', () => {
 
   it('makes a custom pack for a delegation: chosen cases, one language, a cover and contents', async () => {
     const out = path.join(outRoot, 'pack.pdf');
-    const run = spawnSync(process.execPath, [path.join(root, 'scripts/pdf.ts'), '--site', sites.main.out, '--locale', 'es', '--cases', 'water-supply,transit-card', '--out', out], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [path.join(root, 'scripts/pdf.ts'), '--site', sites.main.out, '--locale', 'es', '--cases', 'water-supply,transit-card', '--out', out],
+      { encoding: 'utf8' },
+    );
     expect(run.status, run.stderr).toBe(0);
     const titles = outlineTitles(await loadPdf(out));
     const manual = outlineTitles(await loadPdf(path.join(sites.main.out, 'pdf/es/manual.pdf')));
@@ -84,7 +98,11 @@ describe('the PDF pipeline', () => {
   });
 
   it('refuses an unknown case and names the ones it has', () => {
-    const run = spawnSync(process.execPath, [path.join(root, 'scripts/pdf.ts'), '--site', sites.main.out, '--locale', 'es', '--cases', 'metro', '--out', path.join(outRoot, 'x.pdf')], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [path.join(root, 'scripts/pdf.ts'), '--site', sites.main.out, '--locale', 'es', '--cases', 'metro', '--out', path.join(outRoot, 'x.pdf')],
+      { encoding: 'utf8' },
+    );
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('unknown case(s) metro; available: bus-reform');
   });

@@ -25,7 +25,9 @@ async function violations(page: Page): Promise<string[]> {
 /** A tab that audits page after page. */
 async function auditor(): Promise<{ audit: (route: string, prepare?: (page: Page) => Promise<void>) => Promise<string[]>; close: () => Promise<void> }> {
   const context = await chromium.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-  await context.route('**/__axe.js', (route) => route.fulfill({ body: axe.source, contentType: 'text/javascript', headers: { 'cache-control': 'max-age=3600' } }));
+  await context.route('**/__axe.js', (route) =>
+    route.fulfill({ body: axe.source, contentType: 'text/javascript', headers: { 'cache-control': 'max-age=3600' } }),
+  );
   const page = await context.newPage();
   return {
     audit: async (route, prepare) => {
@@ -41,11 +43,13 @@ async function auditor(): Promise<{ audit: (route: string, prepare?: (page: Page
 async function auditAll(routes: string[]): Promise<string[]> {
   const found: string[] = [];
   const queue = [...routes];
-  await Promise.all([0, 1].map(async () => {
-    const tab = await auditor();
-    for (let route = queue.shift(); route; route = queue.shift()) found.push(...(await tab.audit(route)));
-    await tab.close();
-  }));
+  await Promise.all(
+    [0, 1].map(async () => {
+      const tab = await auditor();
+      for (let route = queue.shift(); route; route = queue.shift()) found.push(...(await tab.audit(route)));
+      await tab.close();
+    }),
+  );
   return found;
 }
 
@@ -55,11 +59,19 @@ describe('accessibility (axe-core, no serious or critical violations)', () => {
   });
 
   it.each(localeCodes)('on every page type in %s', { timeout: 240_000 }, async (locale) => {
-    const found = await auditAll([`/${locale}/`, `/${locale}/cases/`, `/${locale}/track-record/`, `/${locale}/partner/`, ...slugs.map((s) => `/${locale}/cases/${s}/`)]);
+    const found = await auditAll([
+      `/${locale}/`,
+      `/${locale}/cases/`,
+      `/${locale}/track-record/`,
+      `/${locale}/partner/`,
+      ...slugs.map((s) => `/${locale}/cases/${s}/`),
+    ]);
     const tab = await auditor();
-    found.push(...(await tab.audit(`/${locale}/search/?q=Seoul`, async (page) => {
-      await page.locator('.search-result').first().waitFor();
-    })));
+    found.push(
+      ...(await tab.audit(`/${locale}/search/?q=Seoul`, async (page) => {
+        await page.locator('.search-result').first().waitFor();
+      })),
+    );
     await tab.close();
     expect(found).toEqual([]);
   });

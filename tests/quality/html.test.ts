@@ -8,7 +8,10 @@ describe('valid HTML', () => {
   it('every built web page passes html-validate’s recommended rules', async () => {
     // Titles in French or Vietnamese run long (100 characters still fit a search result); heading ids
     // in Arabic, Korean or Chinese are valid HTML ids, which the strict ASCII reading of valid-id refuses.
-    const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'long-title': ['error', { maxlength: 100 }], 'valid-id': ['error', { relaxed: true }] } });
+    const validator = new HtmlValidate({
+      extends: ['html-validate:recommended'],
+      rules: { 'long-title': ['error', { maxlength: 100 }], 'valid-id': ['error', { relaxed: true }] },
+    });
     const dir = sites.main.out;
     const files = (fs.globSync('**/index.html', { cwd: dir }) as string[]).filter((f) => !f.startsWith('print/')).sort();
     expect(files.length).toBeGreaterThan(100);

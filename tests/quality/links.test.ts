@@ -14,7 +14,14 @@ const idsOf = new Map<string, Set<string>>();
 function ids(file: string): Set<string> {
   if (!idsOf.has(file)) {
     const $ = load(fs.readFileSync(path.join(dir, file), 'utf8'));
-    idsOf.set(file, new Set($('[id]').map((_, el) => $(el).attr('id')).get()));
+    idsOf.set(
+      file,
+      new Set(
+        $('[id]')
+          .map((_, el) => $(el).attr('id'))
+          .get(),
+      ),
+    );
   }
   return idsOf.get(file) ?? new Set();
 }
@@ -71,7 +78,10 @@ describe('links', () => {
         if (!($(el).attr('rel') ?? '').split(/\s+/).includes('noopener')) unsafe.push(`${file}: ${href}`);
       });
     }
-    const report = [...external].sort().map(([href, files]) => `${href}\t${files.length} page(s)`).join('\n');
+    const report = [...external]
+      .sort()
+      .map(([href, files]) => `${href}\t${files.length} page(s)`)
+      .join('\n');
     fs.writeFileSync(path.join(outRoot, 'external-links.txt'), `${report}\n`);
     console.log(`[links] ${external.size} external links, listed in tests/.out/external-links.txt`);
     expect(external.size).toBeGreaterThan(0);
@@ -89,7 +99,8 @@ describe('links', () => {
           const uri = action?.lookupMaybe(PDFName.of('URI'), PDFString)?.decodeText();
           const dest = doc.context.lookup(annot, PDFDict).get(PDFName.of('Dest'));
           if (uri?.startsWith(site) && !fileFor(new URL(uri).pathname)) broken.push(`${file}: ${uri}`);
-          if (dest && 'decodeText' in dest && !dests.has(decodeURIComponent((dest as PDFString).decodeText()))) broken.push(`${file}: #${(dest as PDFString).decodeText()}`);
+          if (dest && 'decodeText' in dest && !dests.has(decodeURIComponent((dest as PDFString).decodeText())))
+            broken.push(`${file}: #${(dest as PDFString).decodeText()}`);
         }
       }
     }

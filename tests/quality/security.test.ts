@@ -21,7 +21,9 @@ describe('Content-Security-Policy', () => {
       if (/https?:\/\//.test(policy)) problems.push(`${file}: a third-party origin is allowed`);
       if (/'unsafe-inline'/.test(policy)) problems.push(`${file}: 'unsafe-inline'`);
       $('script:not([src])').each((_, el) => {
-        const hash = createHash('sha256').update($(el).html() ?? '').digest('base64');
+        const hash = createHash('sha256')
+          .update($(el).html() ?? '')
+          .digest('base64');
         if (!policy.includes(`'sha256-${hash}'`)) problems.push(`${file}: inline script without its hash`);
       });
     }
@@ -50,22 +52,31 @@ describe('privacy', () => {
   it('loads every page type, search included, without a request to another origin or a CSP violation', { timeout: 300_000 }, async () => {
     const foreign: string[] = [];
     const blocked: string[] = [];
-    const queue = localeCodes.flatMap((locale) => [`/${locale}/`, `/${locale}/cases/`, `/${locale}/cases/transit-card/`, `/${locale}/track-record/`, `/${locale}/partner/`, `/${locale}/search/?q=Seoul`]);
+    const queue = localeCodes.flatMap((locale) => [
+      `/${locale}/`,
+      `/${locale}/cases/`,
+      `/${locale}/cases/transit-card/`,
+      `/${locale}/track-record/`,
+      `/${locale}/partner/`,
+      `/${locale}/search/?q=Seoul`,
+    ]);
     // Three tabs at a time; each page is watched from its first request until the network is idle.
-    await Promise.all([0, 1, 2].map(async () => {
-      for (let route = queue.shift(); route; route = queue.shift()) {
-        const page = await browser.newPage();
-        page.on('request', (r) => {
-          if (!r.url().startsWith(site.origin) && !r.url().startsWith('data:')) foreign.push(`${route}: ${r.url()}`);
-        });
-        page.on('console', (m) => {
-          if (/Content Security Policy/i.test(m.text())) blocked.push(`${route}: ${m.text().slice(0, 160)}`);
-        });
-        await page.goto(`${site.origin}${route}`, { waitUntil: 'networkidle' });
-        if (route.includes('/search/')) await page.locator('.search-result').first().waitFor();
-        await page.close();
-      }
-    }));
+    await Promise.all(
+      [0, 1, 2].map(async () => {
+        for (let route = queue.shift(); route; route = queue.shift()) {
+          const page = await browser.newPage();
+          page.on('request', (r) => {
+            if (!r.url().startsWith(site.origin) && !r.url().startsWith('data:')) foreign.push(`${route}: ${r.url()}`);
+          });
+          page.on('console', (m) => {
+            if (/Content Security Policy/i.test(m.text())) blocked.push(`${route}: ${m.text().slice(0, 160)}`);
+          });
+          await page.goto(`${site.origin}${route}`, { waitUntil: 'networkidle' });
+          if (route.includes('/search/')) await page.locator('.search-result').first().waitFor();
+          await page.close();
+        }
+      }),
+    );
     expect(foreign).toEqual([]);
     expect(blocked).toEqual([]);
   });
@@ -79,7 +90,10 @@ describe('the sitemap', () => {
       .filter((f) => localeCodes.some((l) => f.startsWith(`${l}/`)))
       .filter((f) => {
         const $ = load(fs.readFileSync(path.join(dir, f), 'utf8'));
-        return !$('meta[name=robots]').attr('content')?.includes('noindex') && new URL($('link[rel=canonical]').attr('href') ?? '').pathname === `/${path.dirname(f)}/`;
+        return (
+          !$('meta[name=robots]').attr('content')?.includes('noindex') &&
+          new URL($('link[rel=canonical]').attr('href') ?? '').pathname === `/${path.dirname(f)}/`
+        );
       })
       .map((f) => `/${path.dirname(f)}/`);
     expect(urls.sort()).toEqual(canonical.sort());

@@ -19,7 +19,10 @@ export default function setup(): void {
   fs.appendFileSync(path.join(variant, 'cases/transit-card/ko.mdx'), '\n서울시는 2026년에 이 사례의 내용을 보완했습니다.\n');
   // A translation reviewed by a named person on a given day.
   const reviewed = path.join(variant, 'cases/nanjido/en.mdx');
-  fs.writeFileSync(reviewed, fs.readFileSync(reviewed, 'utf8').replace('  status: draft\n', '  status: reviewed\n  reviewer: Test Reviewer\n  reviewed: 2026-11-30\n'));
+  fs.writeFileSync(
+    reviewed,
+    fs.readFileSync(reviewed, 'utf8').replace('  status: draft\n', '  status: reviewed\n  reviewer: Test Reviewer\n  reviewed: 2026-11-30\n'),
+  );
   fs.rmSync(path.join(variant, 'cases/dmc/fr.mdx'));
   fs.rmSync(path.join(variant, 'cases/transit-card/es.mdx'));
   for (const [name, site] of Object.entries(sites)) {

@@ -12,7 +12,8 @@ import { readPage, sites } from '../setup/sites.ts';
 /** Every case folder in content/: the tests hold for each case that exists. */
 const cases = fs.readdirSync(path.join(sites.main.content, 'cases')).sort();
 const page = (route: string) => load(readPage('main', route));
-const frontmatter = (slug: string, locale: string) => parse(fs.readFileSync(path.join(sites.main.content, 'cases', slug, `${locale}.mdx`), 'utf8').split('---')[1] ?? '') as { title: string; summary: string };
+const frontmatter = (slug: string, locale: string) =>
+  parse(fs.readFileSync(path.join(sites.main.content, 'cases', slug, `${locale}.mdx`), 'utf8').split('---')[1] ?? '') as { title: string; summary: string };
 
 describe.each(cases)('the %s case', (slug) => {
   it('shows its own Korean and English words on /ko/ and /en/', () => {
@@ -54,7 +55,9 @@ describe.each(cases)('the %s case', (slug) => {
 
   it('offers every locale that has the case as an hreflang alternate, plus x-default', () => {
     const $ = page(`en/cases/${slug}`);
-    const langs = $('link[rel=alternate][hreflang]').map((_, el) => $(el).attr('hreflang')).get();
+    const langs = $('link[rel=alternate][hreflang]')
+      .map((_, el) => $(el).attr('hreflang'))
+      .get();
     const own = localeCodes.filter((l) => fs.existsSync(path.join(sites.main.content, 'cases', slug, `${l}.mdx`)));
     expect(langs.sort()).toEqual([...own.map((l) => localeInfo(l).bcp47), 'x-default'].sort());
   });
@@ -62,7 +65,9 @@ describe.each(cases)('the %s case', (slug) => {
   it('has a page in every locale, and a language switcher that stays on the case', () => {
     for (const locale of localeCodes) {
       const $ = page(`${locale}/cases/${slug}`);
-      const targets = $('.language-switcher a').map((_, el) => $(el).attr('href')).get();
+      const targets = $('.language-switcher a')
+        .map((_, el) => $(el).attr('href'))
+        .get();
       expect(targets).toEqual(localeCodes.map((code) => `/${code}/cases/${slug}/`));
     }
   });
@@ -92,7 +97,11 @@ describe('the site as a whole', () => {
 
   it('lets the language chooser work as plain links to every locale', () => {
     const $ = page('index.html');
-    expect($('a[data-locale]').map((_, el) => $(el).attr('href')).get()).toEqual(localeCodes.map((c) => `/${c}/`));
+    expect(
+      $('a[data-locale]')
+        .map((_, el) => $(el).attr('href'))
+        .get(),
+    ).toEqual(localeCodes.map((c) => `/${c}/`));
   });
 
   it('lists canonical pages in the sitemap exactly once', () => {

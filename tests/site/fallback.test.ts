@@ -20,7 +20,9 @@ describe('a case without a Spanish translation', () => {
     expect($('meta[name=robots]').attr('content')).toContain('noindex');
     expect($('link[rel=canonical]').attr('href')).toMatch('/en/cases/transit-card/');
     const en = load(readPage('variant', 'en/cases/transit-card'));
-    const alternates = en('link[rel=alternate]').map((_, el) => en(el).attr('hreflang')).get();
+    const alternates = en('link[rel=alternate]')
+      .map((_, el) => en(el).attr('hreflang'))
+      .get();
     expect(alternates).not.toContain(localeInfo('es').bcp47);
     expect(alternates).toContain(localeInfo('fr').bcp47);
     expect(readPage('variant', 'sitemap-0.xml')).not.toContain('/es/cases/transit-card/');

@@ -50,7 +50,9 @@ describe('a title written to break out of the page', () => {
     const out = path.join(outRoot, 'hostile-pdf');
     fs.rmSync(out, { recursive: true, force: true });
     fs.mkdirSync(out, { recursive: true });
-    await printJobs(sites.variant.out, out, [{ locale: 'ko', kind: 'brochure', slug: 'pilot-library', edition: 'screen', route: '/print/ko/cases/pilot-library/', output: 'hostile.pdf' }]);
+    await printJobs(sites.variant.out, out, [
+      { locale: 'ko', kind: 'brochure', slug: 'pilot-library', edition: 'screen', route: '/print/ko/cases/pilot-library/', output: 'hostile.pdf' },
+    ]);
     const file = path.join(out, 'hostile.pdf');
     // The edition's A4 sheet came through the CSP (as a same-origin stylesheet).
     const doc = await loadPdf(file);

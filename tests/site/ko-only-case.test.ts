@@ -28,7 +28,10 @@ describe('a photo in a case body', () => {
   it('is served as responsive AVIF and WebP with a fallback, caption and credit', () => {
     const $ = load(readPage('variant', 'ko/cases/pilot-library'));
     const figure = $('figure.content-figure');
-    const types = figure.find('picture source').map((_, el) => $(el).attr('type')).get();
+    const types = figure
+      .find('picture source')
+      .map((_, el) => $(el).attr('type'))
+      .get();
     expect(types).toEqual(['image/avif', 'image/webp']);
     const srcset = figure.find('source[type="image/avif"]').attr('srcset') ?? '';
     expect(srcset.split(',').length).toBeGreaterThanOrEqual(2);

@@ -13,7 +13,9 @@ interface Entry {
 /** Every trackRecord entry in a content folder's cases. */
 function entries(content: string): Entry[] {
   const dir = path.join(content, 'cases');
-  return fs.readdirSync(dir).flatMap((slug) => (parse(fs.readFileSync(path.join(dir, slug, 'case.yaml'), 'utf8')) as { trackRecord?: Entry[] }).trackRecord ?? []);
+  return fs
+    .readdirSync(dir)
+    .flatMap((slug) => (parse(fs.readFileSync(path.join(dir, slug, 'case.yaml'), 'utf8')) as { trackRecord?: Entry[] }).trackRecord ?? []);
 }
 
 describe('the track record page', () => {
@@ -22,9 +24,15 @@ describe('the track record page', () => {
     expect(all.length).toBeGreaterThan(10);
     for (const locale of ['ko', 'en']) {
       const $ = load(readPage('main', `${locale}/track-record`));
-      const rows = $('.track-record tbody tr').map((_, tr) => $(tr).attr('data-entry')).get();
+      const rows = $('.track-record tbody tr')
+        .map((_, tr) => $(tr).attr('data-entry'))
+        .get();
       expect(rows.sort()).toEqual(all.map((e) => e.id).sort());
-      const dots = new Set($('.world-map circle[data-city]').map((_, c) => $(c).attr('data-city')).get());
+      const dots = new Set(
+        $('.world-map circle[data-city]')
+          .map((_, c) => $(c).attr('data-city'))
+          .get(),
+      );
       expect([...new Set(all.map((e) => e.city))].filter((city) => !dots.has(city))).toEqual([]);
     }
   });
@@ -57,7 +65,11 @@ describe('what the track record claims', () => {
     const unverified = all().filter((e) => e.unverified);
     expect(unverified.length).toBeGreaterThan(0);
     for (const e of unverified) expect($(`tr[data-entry="${e.id}"] [data-unverified]`).text(), e.id).toBe('unconfirmed: secondary source only');
-    const confirmedCities = new Set(all().filter((e) => !e.unverified).map((e) => e.city));
+    const confirmedCities = new Set(
+      all()
+        .filter((e) => !e.unverified)
+        .map((e) => e.city),
+    );
     for (const city of new Set(unverified.map((e) => e.city))) {
       expect($(`.world-map circle[data-city="${city}"]`).attr('data-unverified'), city).toBe(confirmedCities.has(city) ? undefined : 'true');
     }
@@ -76,9 +88,13 @@ describe('what the track record claims', () => {
 
   it('counts in each headline only the kinds it names, and names them', () => {
     const $ = load(readPage('main', 'en/track-record'));
-    const legend = $('.map-legend li').map((_, li) => $(li).text().trim()).get();
+    const legend = $('.map-legend li')
+      .map((_, li) => $(li).text().trim())
+      .get();
     const delivered = all().filter((e) => ['export', 'consulting', 'oda'].includes(e.kind) && !e.unverified);
-    expect(legend[0]).toBe(`Delivered (Export (system supplied), Consulting, and Development aid (ODA)) — cities: ${new Set(delivered.map((e) => e.city)).size}, countries: ${new Set(delivered.map((e) => (e as unknown as { country: string }).country)).size}`);
+    expect(legend[0]).toBe(
+      `Delivered (Export (system supplied), Consulting, and Development aid (ODA)) — cities: ${new Set(delivered.map((e) => e.city)).size}, countries: ${new Set(delivered.map((e) => (e as unknown as { country: string }).country)).size}`,
+    );
     expect(legend.some((l) => l.startsWith('Explored, not delivered (Agreement (MOU), Study, and Bid (tender entered))'))).toBe(true);
     const home = load(readPage('main', 'en'));
     expect(home('.track-strip [data-count="delivered"]').text()).toBe(legend[0]);
@@ -132,9 +148,16 @@ describe('the home and partner pages', () => {
   it('lists a contact for every sector that has a case', () => {
     const $ = load(readPage('main', 'ko/partner'));
     const sectors = new Set(
-      fs.readdirSync(path.join(sites.main.content, 'cases')).map((slug) => (parse(fs.readFileSync(path.join(sites.main.content, 'cases', slug, 'case.yaml'), 'utf8')) as { sector: string }).sector),
+      fs
+        .readdirSync(path.join(sites.main.content, 'cases'))
+        .map((slug) => (parse(fs.readFileSync(path.join(sites.main.content, 'cases', slug, 'case.yaml'), 'utf8')) as { sector: string }).sector),
     );
-    expect($('.contacts tbody tr').map((_, tr) => $(tr).attr('data-sector')).get().sort()).toEqual([...sectors].sort());
+    expect(
+      $('.contacts tbody tr')
+        .map((_, tr) => $(tr).attr('data-sector'))
+        .get()
+        .sort(),
+    ).toEqual([...sectors].sort());
     $('.contacts tbody tr').each((_, tr) => expect($(tr).find('a[href^="mailto:"]').length).toBeGreaterThan(0));
   });
 });

@@ -10,7 +10,12 @@ export const mdxProps = {
   Value: z.object({ id: z.string() }).strict(),
   Figure: z
     .object({
-      src: z.string().regex(/^\.\/(?!.*\.\.)[\w./-]+\.(png|jpe?g|webp|avif|svg)$/, 'give a file in the case folder, e.g. "./diagram.svg" (no ../: images live next to the text)'),
+      src: z
+        .string()
+        .regex(
+          /^\.\/(?!.*\.\.)[\w./-]+\.(png|jpe?g|webp|avif|svg)$/,
+          'give a file in the case folder, e.g. "./diagram.svg" (no ../: images live next to the text)',
+        ),
       alt: z.string().min(5, 'describe the image in a few words for readers who cannot see it'),
       caption: z.string().min(1),
       credit: z.string().min(1),

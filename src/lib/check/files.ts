@@ -40,13 +40,24 @@ export function checkFiles(dir: string): Problem[] {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
       const file = path.join(folder, entry.name);
       if (entry.isSymbolicLink()) {
-        problems.push({ severity: 'error', file, message: `is a symbolic link (to ${fs.readlinkSync(file)}). Copy the ${fs.existsSync(file) && fs.statSync(file).isDirectory() ? 'folder' : 'file'} into content/ instead: links are refused, so that what is checked is what is published.` });
+        problems.push({
+          severity: 'error',
+          file,
+          message: `is a symbolic link (to ${fs.readlinkSync(file)}). Copy the ${fs.existsSync(file) && fs.statSync(file).isDirectory() ? 'folder' : 'file'} into content/ instead: links are refused, so that what is checked is what is published.`,
+        });
       } else if (entry.isDirectory()) {
         walk(file);
       } else if (/\.(mdx|ya?ml)$/i.test(entry.name)) {
         const encoding = encodingOf(fs.readFileSync(file));
-        if (encoding === 'utf16') problems.push({ severity: 'error', file, line: 1, message: 'is saved as UTF-16. Save it as UTF-8 (in Notepad: File › Save as › Encoding: UTF-8).' });
-        if (encoding === 'other') problems.push({ severity: 'error', file, line: 1, message: 'is not saved as UTF-8 (Korean Windows editors often save ANSI/CP949). Save it as UTF-8 (in Notepad: File › Save as › Encoding: UTF-8).' });
+        if (encoding === 'utf16')
+          problems.push({ severity: 'error', file, line: 1, message: 'is saved as UTF-16. Save it as UTF-8 (in Notepad: File › Save as › Encoding: UTF-8).' });
+        if (encoding === 'other')
+          problems.push({
+            severity: 'error',
+            file,
+            line: 1,
+            message: 'is not saved as UTF-8 (Korean Windows editors often save ANSI/CP949). Save it as UTF-8 (in Notepad: File › Save as › Encoding: UTF-8).',
+          });
       }
     }
   };

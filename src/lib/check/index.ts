@@ -32,7 +32,13 @@ const imagePath = z.string().regex(/^\.\/(?!.*\.\.)[\w./-]+\.(png|jpe?g|webp|avi
  */
 export function checkContent(dir: string): Problem[] {
   if (!fs.existsSync(path.join(dir, 'cases'))) {
-    return [{ severity: 'error', file: dir, message: 'has no cases/ folder: point SSM_CONTENT_DIR (or the project) at a content folder with content/cases/{slug}/case.yaml in it.' }];
+    return [
+      {
+        severity: 'error',
+        file: dir,
+        message: 'has no cases/ folder: point SSM_CONTENT_DIR (or the project) at a content folder with content/cases/{slug}/case.yaml in it.',
+      },
+    ];
   }
   const casesDir = path.join(dir, 'cases');
   const slugs = listDirs(casesDir);
@@ -99,18 +105,28 @@ function checkHeadlineSources(file: string, source: YamlSource, shown: readonly 
   return shown.flatMap((f): Problem[] => {
     const s = sources.find((x) => x.id === f.source);
     if (!s || isTraceable(s)) return [];
-    return [{ severity: 'error', file, line: source.lineOf(['sources']), field: `sources.${s.id}`, message: `"${s.id}" backs the headline figure "${f.id}" but has neither an address (url) nor a date: a reader cannot trace it. Add its url or date, or do not highlight "${f.id}".` }];
+    return [
+      {
+        severity: 'error',
+        file,
+        line: source.lineOf(['sources']),
+        field: `sources.${s.id}`,
+        message: `"${s.id}" backs the headline figure "${f.id}" but has neither an address (url) nor a date: a reader cannot trace it. Add its url or date, or do not highlight "${f.id}".`,
+      },
+    ];
   });
 }
 
 function listDirs(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    // Symbolic links are not followed (checkFiles refuses them).
-    .filter((d) => d.isDirectory() && !d.isSymbolicLink() && !d.name.startsWith('.'))
-    .map((d) => d.name)
-    .sort();
+  return (
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      // Symbolic links are not followed (checkFiles refuses them).
+      .filter((d) => d.isDirectory() && !d.isSymbolicLink() && !d.name.startsWith('.'))
+      .map((d) => d.name)
+      .sort()
+  );
 }
 
 /** Validates YAML against a schema; every problem carries the line of its field. */
@@ -142,10 +158,21 @@ function checkCase(dir: string, slug: string, allSlugs: ReadonlySet<string>, rou
   const problems: Problem[] = [];
   const dataFile = path.join(dir, 'case.yaml');
   if (!slugPattern.test(slug)) {
-    problems.push({ severity: 'error', file: dir, message: `folder name "${slug}" is not a valid slug: use lower-case letters, digits and hyphens (it becomes the URL).` });
+    problems.push({
+      severity: 'error',
+      file: dir,
+      message: `folder name "${slug}" is not a valid slug: use lower-case letters, digits and hyphens (it becomes the URL).`,
+    });
   }
   if (!fs.existsSync(dataFile)) {
-    return [...problems, { severity: 'error', file: dataFile, message: 'every case folder needs case.yaml with its figures and sources. Copy one from another case (docs/authoring.md).' }];
+    return [
+      ...problems,
+      {
+        severity: 'error',
+        file: dataFile,
+        message: 'every case folder needs case.yaml with its figures and sources. Copy one from another case (docs/authoring.md).',
+      },
+    ];
   }
   const dataText = readText(dataFile);
   if (dataText === undefined) return problems;
@@ -158,11 +185,23 @@ function checkCase(dir: string, slug: string, allSlugs: ReadonlySet<string>, rou
     problems.push(...checkHeadlineSources(dataFile, source, shown, data.sources));
     const hero = path.resolve(dir, data.hero.image);
     if (!fs.existsSync(hero)) {
-      problems.push({ severity: 'error', file: dataFile, line: source.lineOf(['hero', 'image']), field: 'hero.image', message: `${data.hero.image} does not exist in the case folder. Add the image or fix the name.` });
+      problems.push({
+        severity: 'error',
+        file: dataFile,
+        line: source.lineOf(['hero', 'image']),
+        field: 'hero.image',
+        message: `${data.hero.image} does not exist in the case folder. Add the image or fix the name.`,
+      });
     }
     data.related.forEach((other, i) => {
       if (!allSlugs.has(other) || other === slug) {
-        problems.push({ severity: 'error', file: dataFile, line: source.lineOf(['related', i]), field: `related.${i}`, message: `"${other}" is not another case. Cases: ${[...allSlugs].filter((s) => s !== slug).join(', ')}.` });
+        problems.push({
+          severity: 'error',
+          file: dataFile,
+          line: source.lineOf(['related', i]),
+          field: `related.${i}`,
+          message: `"${other}" is not another case. Cases: ${[...allSlugs].filter((s) => s !== slug).join(', ')}.`,
+        });
       }
     });
   }
@@ -171,7 +210,11 @@ function checkCase(dir: string, slug: string, allSlugs: ReadonlySet<string>, rou
     if (imageFile.test(f)) {
       const mb = fs.statSync(path.join(dir, f)).size / 1024 / 1024;
       if (mb > maxImageMb) {
-        problems.push({ severity: 'error', file: path.join(dir, f), message: `is ${mb.toFixed(1)} MB; images must be under ${maxImageMb} MB. Export it at most 3000 px wide (JPEG quality 85 or WebP).` });
+        problems.push({
+          severity: 'error',
+          file: path.join(dir, f),
+          message: `is ${mb.toFixed(1)} MB; images must be under ${maxImageMb} MB. Export it at most 3000 px wide (JPEG quality 85 or WebP).`,
+        });
       }
       // SVGs are served as they are: one that runs code or loads from elsewhere is refused.
       if (/\.svg$/i.test(f)) problems.push(...checkSvg(path.join(dir, f), fs.readFileSync(path.join(dir, f), 'utf8')));
@@ -181,11 +224,19 @@ function checkCase(dir: string, slug: string, allSlugs: ReadonlySet<string>, rou
     if (f === 'case.yaml') continue;
     const locale = f.replace(/\.mdx$/, '');
     if (!f.endsWith('.mdx') || !isLocale(locale)) {
-      problems.push({ severity: 'error', file: path.join(dir, f), message: `"${f}" is not a case file. Name text files after their locale (${localeCodes.map((c) => `${c}.mdx`).join(', ')}); put images next to them.` });
+      problems.push({
+        severity: 'error',
+        file: path.join(dir, f),
+        message: `"${f}" is not a case file. Name text files after their locale (${localeCodes.map((c) => `${c}.mdx`).join(', ')}); put images next to them.`,
+      });
     }
   }
   if (!files.includes(`${sourceLocale}.mdx`)) {
-    problems.push({ severity: 'error', file: path.join(dir, `${sourceLocale}.mdx`), message: 'is missing: every case is written in Korean first, and other languages fall back to it.' });
+    problems.push({
+      severity: 'error',
+      file: path.join(dir, `${sourceLocale}.mdx`),
+      message: 'is missing: every case is written in Korean first, and other languages fall back to it.',
+    });
   }
   const ids = {
     figures: new Set(data?.figures.map((f) => f.id)),
@@ -212,11 +263,23 @@ function checkPixels(file: string): Problem[] {
   try {
     size = imageSize(fs.readFileSync(file));
   } catch {
-    return [{ severity: 'error', file, message: 'is not an image the build can read (the file may be damaged, or its name may not match its format). Export it again as PNG, JPEG or WebP.' }];
+    return [
+      {
+        severity: 'error',
+        file,
+        message: 'is not an image the build can read (the file may be damaged, or its name may not match its format). Export it again as PNG, JPEG or WebP.',
+      },
+    ];
   }
   const longest = Math.max(size.width ?? 0, size.height ?? 0);
   if (longest <= maxImagePx) return [];
-  return [{ severity: 'error', file, message: `is ${size.width} × ${size.height} px; images may be at most ${maxImagePx} px on their longest side (about 2500 px is enough for a full A4 width at 300 dpi). Export it smaller.` }];
+  return [
+    {
+      severity: 'error',
+      file,
+      message: `is ${size.width} × ${size.height} px; images may be at most ${maxImagePx} px on their longest side (about 2500 px is enough for a full A4 width at 300 dpi). Export it smaller.`,
+    },
+  ];
 }
 
 /** The parts of a case body every case has (by their `##` headings): problem, what, how, results, lessons. */
@@ -247,7 +310,15 @@ function checkPlaces(dir: string, slugs: readonly string[]): Problem[] {
     const entries = ((source.data as { trackRecord?: unknown } | undefined)?.trackRecord ?? []) as { city?: unknown }[];
     return entries.flatMap((entry, i): Problem[] =>
       typeof entry.city === 'string' && !known.has(entry.city)
-        ? [{ severity: 'warning', file, line: source.lineOf(['trackRecord', i, 'city']), field: `trackRecord.${i}.city`, message: `"${entry.city}" has no coordinates, so it is left off the world map. Add it to content/places.yaml.` }]
+        ? [
+            {
+              severity: 'warning',
+              file,
+              line: source.lineOf(['trackRecord', i, 'city']),
+              field: `trackRecord.${i}.city`,
+              message: `"${entry.city}" has no coordinates, so it is left off the world map. Add it to content/places.yaml.`,
+            },
+          ]
         : [],
     );
   });
@@ -270,11 +341,21 @@ function checkPage(dir: string, facts: Facts, placed: PlacedFigure[], routes: Re
   const problems: Problem[] = [];
   const name = path.basename(dir);
   if (!(knownPages as readonly string[]).includes(name)) {
-    return [{ severity: 'error', file: dir, message: `"${name}" is not a page of the site, so nothing would show it. The pages are ${knownPages.join(', ')}; a new case goes in content/cases/, a new kind of page needs a developer.` }];
+    return [
+      {
+        severity: 'error',
+        file: dir,
+        message: `"${name}" is not a page of the site, so nothing would show it. The pages are ${knownPages.join(', ')}; a new case goes in content/cases/, a new kind of page needs a developer.`,
+      },
+    ];
   }
   for (const f of fs.readdirSync(dir).filter((f) => !f.startsWith('.') && f !== 'page.yaml')) {
     if (!f.endsWith('.mdx') || !isLocale(f.slice(0, -4))) {
-      problems.push({ severity: 'error', file: path.join(dir, f), message: `"${f}" is not a page file. Name text files after their locale (${localeCodes.map((c) => `${c}.mdx`).join(', ')}).` });
+      problems.push({
+        severity: 'error',
+        file: path.join(dir, f),
+        message: `"${f}" is not a page file. Name text files after their locale (${localeCodes.map((c) => `${c}.mdx`).join(', ')}).`,
+      });
     }
   }
   const dataFile = path.join(dir, 'page.yaml');
@@ -302,21 +383,49 @@ function checkStatus(file: string, source: YamlSource, data: { translation: { st
   const locale = path.basename(file, '.mdx');
   const { status, from } = data.translation;
   if (status === 'source' && locale !== sourceLocale) {
-    return [{ severity: 'error', file, line: source.lineOf(['translation', 'status']), field: 'translation.status', message: `only the Korean original (${sourceLocale}.mdx) is the source; this file is a translation: status draft, or reviewed with reviewer and date.` }];
+    return [
+      {
+        severity: 'error',
+        file,
+        line: source.lineOf(['translation', 'status']),
+        field: 'translation.status',
+        message: `only the Korean original (${sourceLocale}.mdx) is the source; this file is a translation: status draft, or reviewed with reviewer and date.`,
+      },
+    ];
   }
   if (from && !fs.existsSync(path.join(path.dirname(file), `${from}.mdx`))) {
-    return [{ severity: 'error', file, line: source.lineOf(['translation', 'from']), field: 'translation.from', message: `was translated from ${from}.mdx, which no longer exists: restore it, or set \`from:\` to the file it follows now and re-stamp (npm run i18n:status -- --stamp ${displayPath(file)}).` }];
+    return [
+      {
+        severity: 'error',
+        file,
+        line: source.lineOf(['translation', 'from']),
+        field: 'translation.from',
+        message: `was translated from ${from}.mdx, which no longer exists: restore it, or set \`from:\` to the file it follows now and re-stamp (npm run i18n:status -- --stamp ${displayPath(file)}).`,
+      },
+    ];
   }
   return [];
 }
 
 /** Checks one `{locale}.mdx`: frontmatter, labels against the data's ids, then the body. */
-function checkText(file: string, schema: z.ZodType, ids: Partial<Record<'figures' | 'timeline' | 'trackRecord' | 'charts' | 'counts', ReadonlySet<string>>> | undefined, routes?: ReadonlySet<string>): Problem[] {
+function checkText(
+  file: string,
+  schema: z.ZodType,
+  ids: Partial<Record<'figures' | 'timeline' | 'trackRecord' | 'charts' | 'counts', ReadonlySet<string>>> | undefined,
+  routes?: ReadonlySet<string>,
+): Problem[] {
   const text = readText(file);
   if (text === undefined) return [];
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
   if (!match) {
-    return [{ severity: 'error', file, line: 1, message: 'must start with frontmatter between two --- lines (title, summary, labels, translation). See docs/authoring.md.' }];
+    return [
+      {
+        severity: 'error',
+        file,
+        line: 1,
+        message: 'must start with frontmatter between two --- lines (title, summary, labels, translation). See docs/authoring.md.',
+      },
+    ];
   }
   const source = parseYaml(match[1] ?? '', 2);
   const { data, problems } = validate(file, source, schema);
@@ -324,7 +433,14 @@ function checkText(file: string, schema: z.ZodType, ids: Partial<Record<'figures
   const counts = (data as { counts?: Record<string, string> } | undefined)?.counts ?? {};
   for (const [id, words] of Object.entries(counts)) {
     if (!words.includes('{kinds}')) {
-      problems.push({ severity: 'error', file, line: source.lineOf(['counts', id]), field: `counts.${id}`, message: 'a headline count must name the kinds it counts: put {kinds} where the list of kinds goes (the build writes it in this language), and {cities} / {countries} for the numbers.' });
+      problems.push({
+        severity: 'error',
+        file,
+        line: source.lineOf(['counts', id]),
+        field: `counts.${id}`,
+        message:
+          'a headline count must name the kinds it counts: put {kinds} where the list of kinds goes (the build writes it in this language), and {cities} / {countries} for the numbers.',
+      });
     }
   }
   if (data && ids) {
@@ -333,12 +449,24 @@ function checkText(file: string, schema: z.ZodType, ids: Partial<Record<'figures
       const given = labels[group] ?? {};
       for (const id of Object.keys(given)) {
         if (!known.has(id)) {
-          problems.push({ severity: 'error', file, line: source.lineOf([group, id]), field: `${group}.${id}`, message: `labels "${id}", which case.yaml does not define under \`${group}:\`. Fix the id or add the entry to case.yaml.` });
+          problems.push({
+            severity: 'error',
+            file,
+            line: source.lineOf([group, id]),
+            field: `${group}.${id}`,
+            message: `labels "${id}", which case.yaml does not define under \`${group}:\`. Fix the id or add the entry to case.yaml.`,
+          });
         }
       }
       const missing = [...known].filter((id) => !(id in given) && group !== 'trackRecord');
       if (missing.length) {
-        problems.push({ severity: 'warning', file, line: source.lineOf([group]), field: group, message: `no label for ${missing.join(', ')}; the fallback language's label is shown instead.` });
+        problems.push({
+          severity: 'warning',
+          file,
+          line: source.lineOf([group]),
+          field: group,
+          message: `no label for ${missing.join(', ')}; the fallback language's label is shown instead.`,
+        });
       }
     }
   }

@@ -51,7 +51,14 @@ export function checkMdxBody(file: string, text: string, ctx: BodyContext): Prob
   const customId = text.split('\n').findIndex((l) => /^#{1,6}\s.*\{#[^}]*\}\s*$/.test(l));
   if (customId >= 0) {
     const id = /\{(#[^}]*)\}\s*$/.exec(text.split('\n')[customId] ?? '')?.[1] ?? '#id';
-    return [{ severity: 'error', file, line: customId + 1, message: `custom heading ids ({${id}}) are not supported: a heading's id is made from its words. Remove the braces; link to the heading with its id (e.g. #results).` }];
+    return [
+      {
+        severity: 'error',
+        file,
+        line: customId + 1,
+        message: `custom heading ids ({${id}}) are not supported: a heading's id is made from its words. Remove the braces; link to the heading with its id (e.g. #results).`,
+      },
+    ];
   }
   let tree: JsxNode;
   try {
@@ -59,7 +66,14 @@ export function checkMdxBody(file: string, text: string, ctx: BodyContext): Prob
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const line = Number(/^(\d+):\d+/.exec(message)?.[1]) || undefined;
-    return [{ severity: 'error', file, line, message: `MDX syntax error: ${message.replace(/^\d+:\d+(-\d+:\d+)?:\s*/, '')}. Check tags are closed and braces balanced.` }];
+    return [
+      {
+        severity: 'error',
+        file,
+        line,
+        message: `MDX syntax error: ${message.replace(/^\d+:\d+(-\d+:\d+)?:\s*/, '')}. Check tags are closed and braces balanced.`,
+      },
+    ];
   }
   const problems: Problem[] = [...checkSafety(file, tree)];
   const anchors = headingAnchors(file, tree, problems);
@@ -88,16 +102,25 @@ export function checkSafety(file: string, tree: JsxNode): Problem[] {
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
         if (parent?.type === 'heading' && node.value?.trim().startsWith('#')) {
-          err(node, `custom heading ids ({${node.value.trim()}}) are not supported: a heading's id is made from its words. Remove the braces; link to the heading with its id (e.g. #results).`);
+          err(
+            node,
+            `custom heading ids ({${node.value.trim()}}) are not supported: a heading's id is made from its words. Remove the braces; link to the heading with its id (e.g. #results).`,
+          );
         } else {
-          err(node, `a {…} expression would run as code when the site is built; content is text only. Write the words themselves, use <Value id="…" /> for a figure, or write \\{ for a literal brace.`);
+          err(
+            node,
+            `a {…} expression would run as code when the site is built; content is text only. Write the words themselves, use <Value id="…" /> for a figure, or write \\{ for a literal brace.`,
+          );
         }
         return;
       case 'mdxjsEsm':
         err(node, 'imports and exports are not allowed in case files: every component is available without import.');
         return;
       case 'image':
-        err(node, `Markdown images (![…](${node.url ?? ''})) are not allowed: use <Figure src="./file.svg" alt="…" caption="…" credit="…" /> with an image in the case folder.`);
+        err(
+          node,
+          `Markdown images (![…](${node.url ?? ''})) are not allowed: use <Figure src="./file.svg" alt="…" caption="…" credit="…" /> with an image in the case folder.`,
+        );
         return;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
@@ -107,12 +130,24 @@ export function checkSafety(file: string, tree: JsxNode): Problem[] {
           return;
         }
         for (const attr of node.attributes ?? []) {
-          if (attr.type === 'mdxJsxAttribute' && attr.name?.includes(':')) err(node, `${attr.name} is not allowed: content is text, and an attribute with ":" is a build directive. Write the words in the body instead.`, `<${name} ${attr.name}>`);
+          if (attr.type === 'mdxJsxAttribute' && attr.name?.includes(':'))
+            err(
+              node,
+              `${attr.name} is not allowed: content is text, and an attribute with ":" is a build directive. Write the words in the body instead.`,
+              `<${name} ${attr.name}>`,
+            );
         }
         if (/^[a-z]/.test(name)) {
           const allowed = allowedHtml[name];
           if (!allowed) {
-            err(node, `raw HTML <${name}> is not allowed in content. Use Markdown or a component (docs/authoring.md); the only HTML allowed is ${Object.keys(allowedHtml).map((n) => `<${n}>`).join(', ')}.`);
+            err(
+              node,
+              `raw HTML <${name}> is not allowed in content. Use Markdown or a component (docs/authoring.md); the only HTML allowed is ${Object.keys(
+                allowedHtml,
+              )
+                .map((n) => `<${n}>`)
+                .join(', ')}.`,
+            );
             return;
           }
           for (const attr of node.attributes ?? []) {
@@ -142,7 +177,13 @@ function headingAnchors(file: string, tree: JsxNode, problems: Problem[]): Set<s
       const id = new GithubSlugger().slug(words);
       const line = node.position?.start.line;
       if (!id) problems.push({ severity: 'error', file, line, message: 'this heading has no words to make an id from: write a heading with words in it.' });
-      else if (seen.has(id)) problems.push({ severity: 'error', file, line, message: `two headings read "${words}" (the other on line ${seen.get(id)}): their ids would collide. Reword one of them.` });
+      else if (seen.has(id))
+        problems.push({
+          severity: 'error',
+          file,
+          line,
+          message: `two headings read "${words}" (the other on line ${seen.get(id)}): their ids would collide. Reword one of them.`,
+        });
       else seen.set(id, line);
       slugger.slug(words);
     }
@@ -157,12 +198,18 @@ function checkLink(file: string, url: string, line: number | undefined, routes: 
   const err = (message: string): Problem[] => [{ severity: 'error', file, line, message }];
   if (url.startsWith('#')) {
     const id = decodeURIComponent(url.slice(1));
-    return anchors.has(id) || id.startsWith('source-') ? [] : err(`the link to ${url} points at no heading on this page. Headings here: ${[...anchors].map((a) => `#${a}`).join(', ') || 'none'}.`);
+    return anchors.has(id) || id.startsWith('source-')
+      ? []
+      : err(`the link to ${url} points at no heading on this page. Headings here: ${[...anchors].map((a) => `#${a}`).join(', ') || 'none'}.`);
   }
   if (url.startsWith('/')) {
     if (url.startsWith('//')) return err(`${url} is an address without a scheme: write it in full, starting with https://.`);
     const target = linkPath(url);
-    return !routes || routes.has(target) ? [] : err(`the link to ${url} leads to no page. Link to a page the site has, such as /en/cases/subway/ (with the trailing slash), or a PDF such as /pdf/en/manual.pdf.`);
+    return !routes || routes.has(target)
+      ? []
+      : err(
+          `the link to ${url} leads to no page. Link to a page the site has, such as /en/cases/subway/ (with the trailing slash), or a PDF such as /pdf/en/manual.pdf.`,
+        );
   }
   if (linkSchemes.test(url)) return [];
   if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return err(`links to "${url.split(':')[0]}:" addresses are not allowed: use https://, mailto: or a site path.`);
@@ -211,7 +258,8 @@ function checkElement(file: string, node: JsxNode, ctx: BodyContext): Problem[] 
   }
   if (component === 'Figure' && typeof props['src'] === 'string') {
     const image = path.resolve(path.dirname(file), props['src']);
-    if (!fs.existsSync(image)) problems.push(err(`image ${props['src']} does not exist next to this file. Add it to the case folder or fix the name.`, `<Figure src>`));
+    if (!fs.existsSync(image))
+      problems.push(err(`image ${props['src']} does not exist next to this file. Add it to the case folder or fix the name.`, `<Figure src>`));
   }
   return problems;
 }

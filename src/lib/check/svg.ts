@@ -28,13 +28,18 @@ interface Finding {
 /** A bitmap embedded in the file is a picture, not a reference: the formats browsers draw safely. */
 const embeddedBitmap = /^data:image\/(png|jpeg|gif|webp)[;,]/i;
 
+/** A URL as a browser reads it: browsers ignore control characters and spaces, so `java\tscript:` is still code. */
+function plainUrl(url: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+  return url.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+}
+
 /**
  * What a URL in an SVG does: nothing outside the file (`#id`, an embedded bitmap), run code
  * (`javascript:`, any other `data:` document), or load something from elsewhere.
  */
 function classifyUrl(url: string): 'inside' | 'code' | 'external' {
-  // Browsers ignore tabs, newlines and leading spaces in a URL, so `java\tscript:` is still code.
-  const plain = url.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+  const plain = plainUrl(url);
   if (plain === '' || plain.startsWith('#') || embeddedBitmap.test(plain)) return 'inside';
   if (/^(javascript|vbscript|data):/.test(plain)) return 'code';
   return 'external';
@@ -42,7 +47,7 @@ function classifyUrl(url: string): 'inside' | 'code' | 'external' {
 
 /** `javascript:` or `data:text/html`: how a code URL is named in a message. */
 function scheme(url: string): string {
-  const plain = url.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+  const plain = plainUrl(url);
   return plain.startsWith('data:') ? (/^data:[^;,]*/.exec(plain)?.[0] ?? 'data:') : plain.slice(0, plain.indexOf(':') + 1);
 }
 
@@ -215,11 +220,21 @@ function unreadable(file: string, root: Element | null): Problem | undefined {
     // jsdom reports `line:column: what`, as browsers do on their error page.
     const m = /^(\d+):\d+: (.*?)\.?$/.exec(root.textContent ?? '');
     const line = m ? Math.max(1, Number(m[1])) : undefined;
-    return { severity: 'error', file, line, message: `is not well-formed XML (${m?.[2] ?? 'unreadable'}), so browsers show nothing. Open it in a drawing program and save it again as SVG.` };
+    return {
+      severity: 'error',
+      file,
+      line,
+      message: `is not well-formed XML (${m?.[2] ?? 'unreadable'}), so browsers show nothing. Open it in a drawing program and save it again as SVG.`,
+    };
   }
   if (root && root.localName === 'svg' && root.namespaceURI === svgNs) return undefined;
   const start = !root ? 'nothing' : root.localName === 'svg' ? '<svg> without its namespace' : `<${root.nodeName}>`;
-  return { severity: 'error', file, line: 1, message: `is not an SVG drawing: it starts with ${start}, not <svg xmlns="http://www.w3.org/2000/svg">. Export it again as SVG.` };
+  return {
+    severity: 'error',
+    file,
+    line: 1,
+    message: `is not an SVG drawing: it starts with ${start}, not <svg xmlns="http://www.w3.org/2000/svg">. Export it again as SVG.`,
+  };
 }
 
 /**
@@ -247,7 +262,13 @@ export function checkSvg(file: string, text: string): Problem[] {
     return problemsFrom(file, text, found);
   } catch (error) {
     // DOMPurify refuses some trees outright; a file it cannot clean is not served either.
-    return [{ severity: 'error', file, message: `could not be checked (${error instanceof Error ? error.message : String(error)}). Export the drawing again as plain SVG.` }];
+    return [
+      {
+        severity: 'error',
+        file,
+        message: `could not be checked (${error instanceof Error ? error.message : String(error)}). Export the drawing again as plain SVG.`,
+      },
+    ];
   } finally {
     found = [];
   }

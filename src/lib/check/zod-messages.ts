@@ -59,7 +59,12 @@ export function fieldMessages(issues: readonly z.core.$ZodIssue[]): FieldMessage
         return [{ path: issue.path, message: issue.message.startsWith('Invalid') ? 'write a year (2004) or a span of years (1990-2013).' : issue.message }];
       }
       case 'too_small':
-        return [{ path: issue.path, message: issue.message.startsWith('Too small') ? `is too short or empty (${issue.message.toLowerCase()}).` : `${issue.message}.` }];
+        return [
+          {
+            path: issue.path,
+            message: issue.message.startsWith('Too small') ? `is too short or empty (${issue.message.toLowerCase()}).` : `${issue.message}.`,
+          },
+        ];
       default:
         return [{ path: issue.path, message: issue.message.endsWith('.') ? issue.message : `${issue.message}.` }];
     }
