@@ -6,6 +6,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { selfHostedFonts } from './src/integrations/fonts.ts';
 import { contentDir } from './src/lib/paths.ts';
+import { options } from './src/lib/options.ts';
 import { sitemapFilter } from './src/lib/sitemap.ts';
 
 // Pages are bundled into another folder, so they cannot find content/ from their own location:
@@ -13,14 +14,14 @@ import { sitemapFilter } from './src/lib/sitemap.ts';
 process.env.SSM_CONTENT_DIR = contentDir();
 
 /** The public address of the site; QR codes, canonical URLs and the sitemap use it. */
-const site = process.env.SITE_URL ?? 'https://seoul-solutions-manual.example';
+const { siteUrl: site, cacheDir } = options();
 
 export default defineConfig({
   site,
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Fixture builds in tests keep their own content cache.
-  ...(process.env.SSM_CACHE_DIR ? { cacheDir: process.env.SSM_CACHE_DIR } : {}),
+  ...(cacheDir ? { cacheDir } : {}),
   // Content-Security-Policy as a <meta> on every page: only our own origin, hashed inline scripts
   // and styles (Astro computes the hashes), WebAssembly for Pagefind's search.
   security: {

@@ -17,19 +17,20 @@ import type { AstroIntegration } from 'astro';
 import { acquireBuildLock, BuildLockedError, cleanLeftovers, formatStarted, previousDir, stagingDir, workDir, type BuildLock } from '../src/lib/build-lock.ts';
 import type { ContentError } from '../src/lib/check/index.ts';
 import { displayPath, projectRoot } from '../src/lib/paths.ts';
+import { options } from '../src/lib/options.ts';
 
-let options;
+let args;
 try {
-  options = parseArgs({ options: { out: { type: 'string', default: 'dist' } } }).values;
+  args = parseArgs({ options: { out: { type: 'string', default: 'dist' } } }).values;
 } catch (error) {
   console.error(`npm run build: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(2);
 }
-const outDir = path.resolve(projectRoot, options.out);
+const outDir = path.resolve(projectRoot, args.out);
 const staging = stagingDir(outDir);
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
-const debug = process.env['SSM_DEBUG'] === '1';
+const { debug, quiet, skipPdf, pdfCacheDir } = options();
 /** Set once the new build replaced the old one. */
 let swapped = false;
 const untouched = () => (fs.existsSync(outDir) ? `the previous build in ${displayPath(outDir)}/ is untouched` : 'nothing was written');
@@ -153,7 +154,7 @@ try {
     hooks: { 'astro:config:setup': () => release(`[build] site → ${displayPath(outDir)} (staging first)\n`) },
   };
   try {
-    await build({ root: projectRoot, outDir: staging, logLevel: process.env['SSM_LOG_LEVEL'] === 'silent' ? 'error' : 'info', integrations: [contentChecked] });
+    await build({ root: projectRoot, outDir: staging, logLevel: quiet ? 'error' : 'info', integrations: [contentChecked] });
   } catch (error) {
     if (isContentError(error)) discard();
     throw error;
@@ -162,7 +163,7 @@ try {
   }
   console.log(`[build] site built in ${seconds()} s`);
   writeHeaders(staging);
-  if (process.env['SSM_SKIP_PDF'] !== '1') {
+  if (!skipPdf) {
     // Loaded only when printing: Chromium's driver and pdf-lib are not needed for the site alone.
     const [{ allJobs }, { fillDownloadInfo }, { printJobs }] = await Promise.all([
       import('../src/pdf/documents.ts'),
@@ -171,7 +172,7 @@ try {
     ]);
     const jobs = allJobs(staging);
     const report = await printJobs(staging, staging, jobs, {
-      cacheDir: path.resolve(projectRoot, process.env['SSM_PDF_CACHE_DIR'] ?? '.build/pdf-cache'),
+      cacheDir: pdfCacheDir,
       onProgress: (done, total, job, secs, reused) => {
         const bar = '█'.repeat(Math.round((done / total) * 20)).padEnd(20, '░');
         console.log(`[pdf] ${bar} ${String(done).padStart(3)}/${total} ${job.output}${reused ? ' (unchanged)' : ` ${secs.toFixed(1)} s`} · ${seconds()} s`);

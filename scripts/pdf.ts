@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isLocale, localeCodes } from '../src/i18n/locales.ts';
 import { projectRoot } from '../src/lib/paths.ts';
+import { options } from '../src/lib/options.ts';
 import type { Edition } from '../src/pdf/editions.ts';
 
 const example = 'water-supply,transit-card';
@@ -80,6 +81,6 @@ try {
 } catch (error) {
   fs.rmSync(temp, { force: true });
   console.error(`npm run pdf: printing ${path.relative(process.cwd(), out)} failed: ${error instanceof Error ? error.message : String(error)}`);
-  if (process.env['SSM_DEBUG'] === '1' && error instanceof Error && error.stack) console.error(error.stack);
+  if (options().debug && error instanceof Error && error.stack) console.error(error.stack);
   process.exitCode = 1;
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { options } from './options.ts';
 
 /** The project root (where `package.json` is). */
 export const projectRoot = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -9,7 +10,7 @@ export const projectRoot = path.resolve(fileURLToPath(new URL('../..', import.me
  * sites this way); by default it is `content/` in the project.
  */
 export function contentDir(): string {
-  return path.resolve(projectRoot, process.env['SSM_CONTENT_DIR'] ?? 'content');
+  return options().contentDir;
 }
 
 /** A path relative to the project root, for messages that name a file. */
