@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../lib/chromium.ts';
+import { chromiumArgs, chromiumPath, launchChromium } from '../lib/chromium.ts';
 import { serve } from '../lib/static-server.ts';
 import { editionCss, type Edition } from './editions.ts';
 import type { PdfJob } from './documents.ts';
@@ -40,19 +40,58 @@ export interface PrintOptions {
   onProgress?: ((done: number, total: number, job: PdfJob, seconds: number, reused: boolean) => void) | undefined;
 }
 
-/** The content hash of a job: its HTML, the stylesheets it links, the edition and the pipeline. */
-function jobHash(siteDir: string, job: PdfJob): string {
+/**
+ * The printer itself: the Chromium binary (path, size, date) and its flags. A new browser can lay
+ * out the same HTML differently, so its PDFs are printed again.
+ */
+async function printerVersion(): Promise<string> {
+  const executable = await chromiumPath();
+  const stat = fs.existsSync(executable) ? fs.statSync(executable) : undefined;
+  return JSON.stringify([executable, stat?.size, stat?.mtimeMs, chromiumArgs]);
+}
+
+/** Hashes of site files by path, computed once per print run (fonts and images recur in every job). */
+type FileHashes = Map<string, string>;
+
+/** A site file's hash, and for a stylesheet, the hashes of the fonts and images it points to. */
+function siteFileHash(siteDir: string, href: string, seen: FileHashes): string {
+  const file = path.join(siteDir, href.replace(/[?#].*$/, ''));
+  let known = seen.get(file);
+  if (known !== undefined) return known;
+  seen.set(file, ''); // a stylesheet that refers to itself does not loop
+  const hash = createHash('sha256');
+  if (fs.existsSync(file) && fs.statSync(file).isFile()) {
+    const bytes = fs.readFileSync(file);
+    hash.update(bytes);
+    if (file.endsWith('.css')) {
+      for (const [, url] of bytes.toString('utf8').matchAll(/url\(["']?([^"')]+)["']?\)/g)) {
+        if (url && !url.startsWith('data:'))
+          hash.update(siteFileHash(siteDir, url.startsWith('/') ? url : path.posix.join(path.posix.dirname(href), url), seen));
+      }
+    }
+  }
+  known = hash.digest('hex');
+  seen.set(file, known);
+  return known;
+}
+
+/**
+ * The content hash of a job: everything that changes its bytes — its HTML, the stylesheets it links
+ * with the fonts and images they use, the images it shows, the edition, the build date, the
+ * pipeline's code and the printer (Chromium and its flags).
+ */
+function jobHash(siteDir: string, job: PdfJob, printer: string, seen: FileHashes): string {
   const html = fs.readFileSync(path.join(siteDir, job.route, 'index.html'));
   const hash = createHash('sha256')
     .update(pipelineVersion)
+    .update(printer)
     .update(job.edition)
     .update(String(buildDate().getTime()))
     .update(JSON.stringify(job.only ?? []))
     .update(html);
-  for (const [, href] of html.toString('utf8').matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) {
-    const file = path.join(siteDir, href ?? '');
-    if (fs.existsSync(file)) hash.update(fs.readFileSync(file));
-  }
+  const text = html.toString('utf8');
+  for (const [, href] of text.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) hash.update(siteFileHash(siteDir, href ?? '', seen));
+  for (const [, src] of text.matchAll(/<img[^>]*\ssrc="(\/[^"]+)"/g)) hash.update(siteFileHash(siteDir, src ?? '', seen));
   return hash.digest('hex').slice(0, 24);
 }
 
@@ -157,7 +196,9 @@ export async function printJobs(siteDir: string, outDir: string, jobs: PdfJob[],
   const report: PrintReport = { printed: 0, reused: 0, pages: 0, seconds: 0, files: [] };
   const cacheDir = options.cacheDir;
   if (cacheDir) fs.mkdirSync(cacheDir, { recursive: true });
-  const queue = jobs.map((job) => ({ job, hash: jobHash(siteDir, job) }));
+  const printer = await printerVersion();
+  const seen: FileHashes = new Map();
+  const queue = jobs.map((job) => ({ job, hash: jobHash(siteDir, job, printer, seen) }));
   const todo = queue.filter(({ hash }) => !cacheDir || !fs.existsSync(path.join(cacheDir, `${hash}.pdf`)));
   let browser: Browser | undefined;
   let server: Awaited<ReturnType<typeof serve>> | undefined;
