@@ -12,6 +12,14 @@ export const fontScripts = {
   arabic: { pkg: '@fontsource/noto-sans-arabic', family: 'Noto Sans Arabic', keep: /./ },
 } as const;
 
+/**
+ * Glyphs the Latin font lacks, borrowed from another Noto face of the same design so no system font
+ * ever fills in (it would differ per machine, on screen and in the PDFs): the arrows of a change
+ * ("55.2% → 94.4%", "←" in right-to-left text). Each becomes an @font-face of the Latin family
+ * limited to those code points, so the file is fetched only by a page that shows one.
+ */
+export const borrowedGlyphs = [{ pkg: '@fontsource/noto-sans-kr', codepoints: [0x2190, 0x2192] }] as const;
+
 /** A script the site has a font for. */
 export type FontScript = keyof typeof fontScripts;
 
@@ -29,6 +37,21 @@ export const localeScript: Record<LocaleCode, FontScript> = {
   vi: 'latin',
   id: 'latin',
 };
+
+/** Characters of each non-Latin script, and a locale written in it. */
+const scriptSamples: ReadonlyArray<[RegExp, LocaleCode]> = [
+  [/[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/, 'ko'],
+  [/[\u3400-\u4dbf\u4e00-\u9fff]/, 'zh'],
+  [/[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]/, 'ar'],
+];
+
+/**
+ * The locales whose fonts a text needs besides its own: an English case that names
+ * "서울국제사업단" needs the Korean font, or a system font would draw it (and enter the PDF).
+ */
+export function textLangs(text: string | undefined): LocaleCode[] {
+  return scriptSamples.flatMap(([pattern, locale]) => (text && pattern.test(text) ? [locale] : []));
+}
 
 /** The stylesheets a page needs: Latin always, plus the scripts of its languages. */
 export function fontStylesheets(...langs: LocaleCode[]): string[] {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { AstroIntegration } from 'astro';
-import { fontScripts, fontWeights } from '../i18n/fonts.ts';
+import { borrowedGlyphs, fontScripts, fontWeights } from '../i18n/fonts.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -37,10 +37,43 @@ export function selfHostedFonts(): AstroIntegration {
               );
             }
           }
+          if (script === 'latin') rules.push(...borrowedFaces(out, font.family));
           fs.writeFileSync(path.join(out, `${script}.css`), `${rules.join('\n')}\n`);
         }
         logger.info(`self-hosted fonts ready in public/fonts/ (${files} slices)`);
       },
     },
   };
+}
+
+/** Whether a fontsource `unicode-range` value (`U+2190,U+2192-2193,…`) covers a code point. */
+function covers(range: string, codepoint: number): boolean {
+  return range.split(',').some((part) => {
+    const [from = '', to = from] = part.trim().replace(/^U\+/i, '').split('-');
+    return codepoint >= parseInt(from, 16) && codepoint <= parseInt(to, 16);
+  });
+}
+
+/** @font-face rules that give `family` the glyphs of {@link borrowedGlyphs}, copying their slices to `out`. */
+function borrowedFaces(out: string, family: string): string[] {
+  return borrowedGlyphs.flatMap(({ pkg, codepoints }) => {
+    const pkgDir = path.dirname(require.resolve(`${pkg}/package.json`));
+    return fontWeights.flatMap((weight) => {
+      const blocks = fs
+        .readFileSync(path.join(pkgDir, `${weight}.css`), 'utf8')
+        .split('/* ')
+        .slice(1);
+      return codepoints.flatMap((codepoint) => {
+        const block = blocks.find((b) => covers(/unicode-range: ([^;]+);/.exec(b)?.[1] ?? '', codepoint));
+        const woff2 = block && /url\(\.\/files\/([^)]+\.woff2)\)/.exec(block)?.[1];
+        if (!woff2) throw new Error(`${pkg} has no glyph for U+${codepoint.toString(16)}: choose another font to borrow it from (src/i18n/fonts.ts)`);
+        const target = path.join(out, woff2);
+        if (!fs.existsSync(target)) fs.copyFileSync(path.join(pkgDir, 'files', woff2), target);
+        const range = `U+${codepoint.toString(16).toUpperCase()}`;
+        return [
+          `@font-face{font-family:'${family}';font-style:normal;font-display:swap;font-weight:${weight};src:url(/fonts/${woff2}) format('woff2');unicode-range:${range}}`,
+        ];
+      });
+    });
+  });
 }

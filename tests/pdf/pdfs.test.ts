@@ -16,6 +16,18 @@ const title = (slug: string, locale: string) =>
 const site = 'https://seoul-solutions-manual.example';
 
 describe('the PDFs in the URL table', () => {
+  it("use only the project's own fonts: no system font fills in a missing glyph (same bytes on any machine)", () => {
+    const foreign = fs.globSync('pdf/*/*.pdf', { cwd: out }).flatMap((file) =>
+      execFileSync('pdffonts', [path.join(out, file)], { encoding: 'utf8' })
+        .split('\n')
+        .slice(2)
+        .map((line) => line.split(/\s+/)[0]?.replace(/^[A-Z]{6}\+/, '') ?? '')
+        .filter((name) => name && !name.startsWith('NotoSans'))
+        .map((name) => `${file}: ${name}`),
+    );
+    expect(foreign).toEqual([]);
+  });
+
   it('exist for every locale: the manual and a brochure per case, screen and print', () => {
     const missing = localeCodes.flatMap((l) => ['manual', ...slugs].flatMap((n) => [pdf(l, n), pdf(l, `${n}-print`)])).filter((f) => !fs.existsSync(f));
     expect(missing).toEqual([]);
