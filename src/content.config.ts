@@ -6,6 +6,12 @@ import { loadFacts } from './lib/facts.ts';
 import { contentDir } from './lib/paths.ts';
 import { placeSchema } from './schemas/places.ts';
 
+/**
+ * Bump when what the schemas output changes, so cached entries from an older build are parsed
+ * again (2: shared facts are resolved when read, not stored resolved).
+ */
+export const schemaVersion = 2;
+
 const base = contentDir();
 /** Figures and sources defined once for the whole manual (`content/facts.yaml`). */
 const facts = loadFacts(base);

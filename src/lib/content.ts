@@ -1,5 +1,22 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { localeCodes, localeInfo, type LocaleCode } from '../i18n/locales.ts';
+import { resolveData, type Facts } from '../schemas/case-data.ts';
+import { loadFacts } from './facts.ts';
+import { contentDir } from './paths.ts';
+
+/** The manual-wide facts, read again whenever facts.yaml changes (an edit in dev reaches every page). */
+let factsCache: { mtime: number; facts: Facts } | undefined;
+function currentFacts(): Facts {
+  const file = path.join(contentDir(), 'facts.yaml');
+  const mtime = fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0;
+  if (factsCache?.mtime !== mtime) factsCache = { mtime, facts: loadFacts(contentDir()) };
+  return factsCache.facts;
+}
+
+/** A case's data as pages use it: shared facts resolved, their sources added. */
+export type CaseData = ReturnType<typeof resolveData<CollectionEntry<'caseData'>['data']>>;
 
 /** A case's words in one locale, wherever they come from. */
 export interface ResolvedText<E> {
@@ -16,7 +33,7 @@ export interface ResolvedText<E> {
 /** One case as a page in one locale shows it. */
 export interface CaseView extends ResolvedText<CollectionEntry<'caseText'>> {
   slug: string;
-  data: CollectionEntry<'caseData'>['data'];
+  data: CaseData;
 }
 
 /** The locales whose own words a page shows, in order of preference for `locale`. */
@@ -54,10 +71,11 @@ function resolve<E extends { id: string }>(folder: string, texts: Map<string, Ma
 export async function getCases(locale: LocaleCode): Promise<CaseView[]> {
   const [data, entries] = await Promise.all([getCollection('caseData'), getCollection('caseText')]);
   const texts = byFolder(entries);
+  const facts = currentFacts();
   return data
     .flatMap((d) => {
       const text = resolve(d.id, texts, locale);
-      return text ? [{ slug: d.id, data: d.data, ...text }] : [];
+      return text ? [{ slug: d.id, data: resolveData(d.data, facts), ...text }] : [];
     })
     .sort((a, b) => a.data.order - b.data.order || a.slug.localeCompare(b.slug));
 }
@@ -67,7 +85,7 @@ export async function getCase(slug: string, locale: LocaleCode): Promise<CaseVie
   const [data, entries] = await Promise.all([getCollection('caseData', (d) => d.id === slug), getCollection('caseText', (e) => e.id.startsWith(`${slug}/`))]);
   const d = data[0];
   const text = d && resolve(slug, byFolder(entries), locale);
-  return d && text ? { slug, data: d.data, ...text } : undefined;
+  return d && text ? { slug, data: resolveData(d.data, currentFacts()), ...text } : undefined;
 }
 
 /** The locales that have the case in their own words (for hreflang and the sitemap). */
@@ -81,7 +99,7 @@ export async function getPage(page: string, locale: LocaleCode) {
   const [data, texts] = await Promise.all([getCollection('pageData'), getCollection('pageText')]);
   const text = resolve(page, byFolder(texts), locale);
   if (!text) throw new Error(`content/pages/${page}/ has no text in ${locale} or its fallbacks: add content/pages/${page}/ko.mdx`);
-  return { ...text, data: data.find((d) => d.id === page)?.data ?? { figures: [], charts: [], counts: [], sources: [] } };
+  return { ...text, data: resolveData(data.find((d) => d.id === page)?.data ?? { figures: [], charts: [], counts: [], sources: [] }, currentFacts()) };
 }
 
 /**

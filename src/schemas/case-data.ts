@@ -218,6 +218,19 @@ export function resolveSources(own: readonly Source[], used: Iterable<string | u
 }
 
 /**
+ * A case's or page's data with every `- fact:` reference replaced by the fact, and the sources of
+ * the facts it uses added to its own. Done when the data is read (not in the schema), so a change
+ * to facts.yaml reaches every page at once, without a stale content cache.
+ */
+export function resolveData<
+  D extends { figures: FigureItem[]; sources: Source[]; timeline?: { source?: string | undefined }[]; trackRecord?: { source: string }[] },
+>(data: D, facts: Facts): Omit<D, 'figures' | 'sources'> & { figures: Figure[]; sources: Source[] } {
+  const figures = resolveFigures(data.figures, facts);
+  const used = [...figures, ...(data.timeline ?? []), ...(data.trackRecord ?? [])].map((x) => x.source);
+  return { ...data, figures, sources: resolveSources(data.sources, used, facts) };
+}
+
+/**
  * The locale-neutral data of a case (`content/cases/{slug}/case.yaml`).
  * `image` checks the hero image: Astro's `image()` in the build, a path check in the content lint.
  * `facts` are the manual-wide figures and sources that `- fact: id` entries refer to.
@@ -246,12 +259,7 @@ export function caseDataSchema<I extends z.ZodType>(image: I, facts: Facts = noF
       sources: z.array(sourceSchema).min(1),
     })
     .strict()
-    .superRefine((data, ctx) => checkFiguresAndSources(data, facts, ctx))
-    .transform((data) => {
-      const figures = resolveFigures(data.figures, facts);
-      const used = [...figures, ...data.timeline, ...data.trackRecord].map((x) => x.source);
-      return { ...data, figures, sources: resolveSources(data.sources, used, facts) };
-    });
+    .superRefine((data, ctx) => checkFiguresAndSources(data, facts, ctx));
 }
 
 /** The parsed data of a case. */

@@ -1,16 +1,6 @@
 import { z } from 'astro/zod';
 import { idSchema, trackKinds } from './common.ts';
-import {
-  chartSchema,
-  checkFiguresAndSources,
-  factRefSchema,
-  figureSchema,
-  noFacts,
-  resolveFigures,
-  resolveSources,
-  sourceSchema,
-  type Facts,
-} from './case-data.ts';
+import { chartSchema, checkFiguresAndSources, factRefSchema, figureSchema, noFacts, sourceSchema, type Facts } from './case-data.ts';
 
 /**
  * A headline count over the track record ("12 cities in 9 countries"): it counts the cities of the
@@ -37,17 +27,5 @@ export function pageDataSchema(facts: Facts = noFacts) {
       sources: z.array(sourceSchema).default([]),
     })
     .strict()
-    .superRefine((data, ctx) => checkFiguresAndSources(data, facts, ctx))
-    .transform((data) => {
-      const figures = resolveFigures(data.figures, facts);
-      return {
-        ...data,
-        figures,
-        sources: resolveSources(
-          data.sources,
-          figures.map((f) => f.source),
-          facts,
-        ),
-      };
-    });
+    .superRefine((data, ctx) => checkFiguresAndSources(data, facts, ctx));
 }

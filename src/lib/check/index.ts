@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { isLocale, localeCodes, sourceLocale } from '../../i18n/locales.ts';
-import { caseDataSchema, isTraceable, noFacts, type Facts, type Figure, type Source } from '../../schemas/case-data.ts';
+import { caseDataSchema, isTraceable, noFacts, resolveData, type Facts, type Figure, type Source } from '../../schemas/case-data.ts';
 import { factsSchema } from '../../schemas/facts.ts';
 import { caseTextSchema, pageDataSchema, pageTextSchema } from '../../schemas/text.ts';
 import { checkFiles, readText } from './files.ts';
@@ -181,8 +181,9 @@ function checkCase(dir: string, slug: string, allSlugs: ReadonlySet<string>, rou
   problems.push(...dataProblems);
   placed.push(...writtenOut(dataFile, source));
   if (data) {
-    const shown = data.highlights ? data.figures.filter((f) => data.highlights?.includes(f.id)) : data.figures.slice(0, 6);
-    problems.push(...checkHeadlineSources(dataFile, source, shown, data.sources));
+    const { figures, sources } = resolveData(data, facts);
+    const shown = data.highlights ? figures.filter((f) => data.highlights?.includes(f.id)) : figures.slice(0, 6);
+    problems.push(...checkHeadlineSources(dataFile, source, shown, sources));
     const hero = path.resolve(dir, data.hero.image);
     if (!fs.existsSync(hero)) {
       problems.push({
@@ -239,7 +240,7 @@ function checkCase(dir: string, slug: string, allSlugs: ReadonlySet<string>, rou
     });
   }
   const ids = {
-    figures: new Set(data?.figures.map((f) => f.id)),
+    figures: new Set(data ? resolveData(data, facts).figures.map((f) => f.id) : []),
     timeline: new Set(data?.timeline.map((t) => t.id)),
     trackRecord: new Set(data?.trackRecord.map((t) => t.id)),
     charts: new Set(data?.charts.map((c) => c.id)),
@@ -367,8 +368,9 @@ function checkPage(dir: string, facts: Facts, placed: PlacedFigure[], routes: Re
     const { data, problems: p } = validate(dataFile, source, pageDataSchema(facts));
     problems.push(...p);
     placed.push(...writtenOut(dataFile, source));
-    if (data) problems.push(...checkHeadlineSources(dataFile, source, data.figures, data.sources));
-    figureIds = new Set(data?.figures.map((f) => f.id));
+    const resolved = data && resolveData(data, facts);
+    if (resolved) problems.push(...checkHeadlineSources(dataFile, source, resolved.figures, resolved.sources));
+    figureIds = new Set(resolved?.figures.map((f) => f.id));
     chartIds = new Set(data?.charts.map((c) => c.id));
     countIds = new Set(data?.counts.map((c) => c.id));
   }
