@@ -46,11 +46,13 @@ const scriptSamples: ReadonlyArray<[RegExp, LocaleCode]> = [
 ];
 
 /**
- * The locales whose fonts a text needs besides its own: an English case that names
+ * The locales whose fonts some content needs besides its own: an English case that names
  * "서울국제사업단" needs the Korean font, or a system font would draw it (and enter the PDF).
+ * Takes texts and data (frontmatter, case data, table rows), searched as written.
  */
-export function textLangs(text: string | undefined): LocaleCode[] {
-  return scriptSamples.flatMap(([pattern, locale]) => (text && pattern.test(text) ? [locale] : []));
+export function textLangs(...parts: unknown[]): LocaleCode[] {
+  const text = parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p ?? ''))).join('\n');
+  return scriptSamples.flatMap(([pattern, locale]) => (pattern.test(text) ? [locale] : []));
 }
 
 /** The stylesheets a page needs: Latin always, plus the scripts of its languages. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { localeCodes, localeInfo, type LocaleCode } from '../i18n/locales.ts';
+import { textLangs } from '../i18n/fonts.ts';
 import { resolveData, type Facts } from '../schemas/case-data.ts';
 import { loadFacts } from './facts.ts';
 import { contentDir } from './paths.ts';
@@ -86,6 +87,11 @@ export async function getCase(slug: string, locale: LocaleCode): Promise<CaseVie
   const d = data[0];
   const text = d && resolve(slug, byFolder(entries), locale);
   return d && text ? { slug, data: resolveData(d.data, currentFacts()), ...text } : undefined;
+}
+
+/** The locales whose fonts a case needs besides its page's: scripts in its words, labels and data. */
+export function caseTextLangs(view: CaseView): LocaleCode[] {
+  return textLangs(view.entry.body, view.entry.data, view.data);
 }
 
 /** The locales that have the case in their own words (for hreflang and the sitemap). */

@@ -1,4 +1,5 @@
 import { render } from 'astro:content';
+import { textLangs } from '../i18n/fonts.ts';
 import { localeCodes, type LocaleCode } from '../i18n/locales.ts';
 import { getPage, label, ownLocales } from './content.ts';
 import type { MdxContext } from './mdx-context.ts';
@@ -29,5 +30,7 @@ export async function loadPage(page: string, locale: LocaleCode) {
     fallbackLocales: localeCodes.filter((c) => !alternates.includes(c)),
     figureLabel: (id: string) => label(resolved.chain, 'figures', id) ?? id,
     translation: translationCell(`${contentDir()}/pages/${page}`, resolved.lang),
+    /** Locales whose fonts the page's words and data need besides its own (a Korean title in a source). */
+    langs: textLangs(resolved.entry.body, resolved.entry.data, resolved.data),
   };
 }
