@@ -35,9 +35,8 @@ export async function printWithPagedJs(
       const fix = new Function('css', rewrite) as (css: string) => string;
       for (const style of document.querySelectorAll('style')) style.textContent = fix(style.textContent ?? '');
     }, `return (${oldMediaSyntax.toString()})(css)`);
-    // As our printer does: lazy images would never load for print (Paged.js waits for them forever).
+    // As our printer does: wait for fonts and images (print routes write every image eager).
     await page.evaluate(async () => {
-      for (const img of document.images) img.loading = 'eager';
       await document.fonts.ready;
       await Promise.all(
         [...document.images].map((img) =>

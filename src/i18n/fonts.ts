@@ -1,4 +1,4 @@
-import type { LocaleCode } from './locales.ts';
+import { localeInfo, type LocaleCode, type LocaleInfo } from './locales.ts';
 
 /**
  * The self-hosted fonts, one stylesheet per script. Each is built from a `@fontsource` package
@@ -10,7 +10,7 @@ export const fontScripts = {
   hangul: { pkg: '@fontsource/noto-sans-kr', family: 'Noto Sans KR', keep: /./ },
   hans: { pkg: '@fontsource/noto-sans-sc', family: 'Noto Sans SC', keep: /./ },
   arabic: { pkg: '@fontsource/noto-sans-arabic', family: 'Noto Sans Arabic', keep: /./ },
-} as const;
+} as const satisfies Record<LocaleInfo['script'], { pkg: string; family: string; keep: RegExp }>;
 
 /**
  * Glyphs the Latin font lacks, borrowed from another Noto face of the same design so no system font
@@ -25,18 +25,6 @@ export type FontScript = keyof typeof fontScripts;
 
 /** The weights the site uses. */
 export const fontWeights = [400, 700] as const;
-
-/** The script a locale is written in. */
-export const localeScript: Record<LocaleCode, FontScript> = {
-  ko: 'hangul',
-  en: 'latin',
-  es: 'latin',
-  fr: 'latin',
-  ar: 'arabic',
-  zh: 'hans',
-  vi: 'latin',
-  id: 'latin',
-};
 
 /** Characters of each non-Latin script, and a locale written in it. */
 const scriptSamples: ReadonlyArray<[RegExp, LocaleCode]> = [
@@ -57,6 +45,6 @@ export function textLangs(...parts: unknown[]): LocaleCode[] {
 
 /** The stylesheets a page needs: Latin always, plus the scripts of its languages. */
 export function fontStylesheets(...langs: LocaleCode[]): string[] {
-  const scripts = new Set<FontScript>(['latin', ...langs.map((l) => localeScript[l])]);
+  const scripts = new Set<FontScript>(['latin', ...langs.map((l) => localeInfo(l).script)]);
   return [...scripts].map((s) => `/fonts/${s}.css`);
 }

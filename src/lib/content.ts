@@ -81,6 +81,12 @@ export async function getCases(locale: LocaleCode): Promise<CaseView[]> {
     .sort((a, b) => a.data.order - b.data.order || a.slug.localeCompare(b.slug));
 }
 
+/** `getStaticPaths` of a case route (its web page, its brochure): every case in every locale, with its view. */
+export async function eachCase(): Promise<{ params: { locale: LocaleCode; slug: string }; props: { view: CaseView; locale: LocaleCode } }[]> {
+  const perLocale = await Promise.all(localeCodes.map(async (locale) => (await getCases(locale)).map((view) => ({ locale, view }))));
+  return perLocale.flat().map(({ locale, view }) => ({ params: { locale, slug: view.slug }, props: { view, locale } }));
+}
+
 /** One case in `locale`, or undefined when the slug does not exist. */
 export async function getCase(slug: string, locale: LocaleCode): Promise<CaseView | undefined> {
   const [data, entries] = await Promise.all([getCollection('caseData', (d) => d.id === slug), getCollection('caseText', (e) => e.id.startsWith(`${slug}/`))]);

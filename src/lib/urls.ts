@@ -13,3 +13,12 @@ export function switchLocale(pathname: string, to: LocaleCode): string {
   const rest = pathname.split('/').filter(Boolean).slice(1);
   return localePath(to, ...rest);
 }
+
+/**
+ * The public address of the site (`site` in astro.config.mjs, from `SITE_URL`): QR codes,
+ * canonical URLs and links printed in PDFs use it.
+ */
+export function publicSite(site: URL | undefined): URL {
+  if (!site) throw new Error('astro.config.mjs sets no `site`: QR codes, canonical URLs and PDF links need the public address (SITE_URL)');
+  return site;
+}

@@ -83,11 +83,15 @@ export function buildDate(): Date {
 }
 
 /**
- * The last step of every PDF: document metadata, language, and for the print edition TrimBox
- * (A4, inset by the bleed) and BleedBox (= MediaBox) on every page. Saved without the random
- * parts Chromium adds, so two runs give identical bytes.
+ * The last step of every PDF. Chromium prints each document once, laid out on the print edition's
+ * sheet (A4 plus bleed, margins grown by the bleed, so the text area is the screen edition's);
+ * both editions come from that one print:
+ * - `print`: TrimBox = A4 inset by the bleed, BleedBox = MediaBox;
+ * - `screen`: MediaBox and CropBox are the trim (A4), so a reader sees exactly the A4 page.
+ * Both get the document metadata, language, repaired bookmarks and stable structure ids, and are
+ * saved without the random parts Chromium adds, so the same input always gives the same bytes.
  */
-export async function finishPdf(bytes: Uint8Array, edition: Edition, meta: PdfMeta): Promise<Uint8Array> {
+export async function finishPdf(bytes: Uint8Array, wanted: readonly Edition[], meta: PdfMeta): Promise<Map<Edition, Uint8Array>> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const date = buildDate();
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
@@ -101,14 +105,23 @@ export async function finishPdf(bytes: Uint8Array, edition: Edition, meta: PdfMe
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang));
   if (meta.headings) repairOutline(doc, meta.headings);
   renumberStructureIds(doc);
-  const { bleed } = editions[edition];
-  if (bleed > 0) {
-    const b = bleed * ptPerMm;
+  const b = editions.print.bleed * ptPerMm;
+  const finished = new Map<Edition, Uint8Array>();
+  // The print edition first: the screen edition's boxes are cut from its sheet.
+  for (const edition of (['print', 'screen'] as const).filter((e) => wanted.includes(e))) {
     for (const page of doc.getPages()) {
       const { width, height } = page.getMediaBox();
-      page.setBleedBox(0, 0, width, height);
-      page.setTrimBox(b, b, width - 2 * b, height - 2 * b);
+      if (edition === 'print') {
+        page.setBleedBox(0, 0, width, height);
+        page.setTrimBox(b, b, width - 2 * b, height - 2 * b);
+      } else {
+        page.setMediaBox(b, b, width - 2 * b, height - 2 * b);
+        page.setCropBox(b, b, width - 2 * b, height - 2 * b);
+        page.node.delete(PDFName.of('BleedBox'));
+        page.node.delete(PDFName.of('TrimBox'));
+      }
     }
+    finished.set(edition, await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false }));
   }
-  return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  return finished;
 }

@@ -24,7 +24,10 @@ const pipelineVersion = createHash('sha256')
 
 /** What one print run did, for the build log and the benchmark. */
 export interface PrintReport {
+  /** PDFs written from a new print (each print gives both editions). */
   printed: number;
+  /** Times Chromium printed a document (a manual whose contents numbers moved prints twice). */
+  prints: number;
   reused: number;
   pages: number;
   seconds: number;
@@ -76,18 +79,17 @@ function siteFileHash(siteDir: string, href: string, seen: FileHashes): string {
 }
 
 /**
- * The content hash of a job: everything that changes its bytes — its HTML, the stylesheets it links
- * with the fonts and images they use, the images it shows, the edition, the build date, the
- * pipeline's code and the printer (Chromium and its flags).
+ * The content hash of a document: everything that changes its bytes — its HTML, the stylesheets it
+ * links with the fonts and images they use, the images it shows, the build date, the pipeline's
+ * code and the printer (Chromium and its flags). Both editions come from the same print.
  */
-function jobHash(siteDir: string, job: PdfJob, printer: string, seen: FileHashes): string {
-  const html = fs.readFileSync(path.join(siteDir, job.route, 'index.html'));
+function documentHash(siteDir: string, doc: PrintDocument, printer: string, seen: FileHashes): string {
+  const html = fs.readFileSync(path.join(siteDir, doc.route, 'index.html'));
   const hash = createHash('sha256')
     .update(pipelineVersion)
     .update(printer)
-    .update(job.edition)
     .update(String(buildDate().getTime()))
-    .update(JSON.stringify(job.only ?? []))
+    .update(JSON.stringify(doc.only ?? []))
     .update(html);
   const text = html.toString('utf8');
   for (const [, href] of text.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) hash.update(siteFileHash(siteDir, href ?? '', seen));
@@ -95,11 +97,19 @@ function jobHash(siteDir: string, job: PdfJob, printer: string, seen: FileHashes
   return hash.digest('hex').slice(0, 24);
 }
 
+/** One print of a route: the jobs (editions) it gives. */
+interface PrintDocument {
+  route: string;
+  only?: string[] | undefined;
+  jobs: PdfJob[];
+  hash: string;
+}
+
 /** Waits until fonts and images are ready, so nothing prints in a fallback font or half-loaded. */
 async function settle(page: Page): Promise<void> {
   await page.evaluate(async () => {
-    // Lazy images below the fold would never load for print: load them all now.
-    for (const img of document.images) img.loading = 'eager';
+    // Print routes write every image eager (ResponsiveImage); switching a lazy one here would
+    // make Chromium wait 2 s in page.pdf.
     await document.fonts.ready;
     await Promise.all(
       [...document.images].map((img) =>
@@ -117,8 +127,35 @@ async function settle(page: Page): Promise<void> {
 /** Where a print page finds its edition's stylesheet (served by the printer, never by the site). */
 const editionCssPath = '/__ssm/edition/';
 
-/** Prints one job in an open tab: for the manual, twice, to fill in the contents' page numbers. */
-async function render(page: Page, origin: string, job: PdfJob): Promise<{ bytes: Uint8Array; meta: PdfMeta }> {
+/** Contents page numbers by part id (`case-subway` → 7). */
+type TocNumbers = Record<string, number>;
+
+/** Writes contents page numbers into the page; true when any number changed. */
+function fillToc(page: Page, numbers: TocNumbers): Promise<boolean> {
+  return page.evaluate((nums) => {
+    let changed = false;
+    for (const el of document.querySelectorAll<HTMLElement>('[data-toc-for]')) {
+      const text = String(nums[el.dataset['tocFor'] ?? ''] ?? '');
+      if (el.textContent !== text) {
+        el.textContent = text;
+        changed = true;
+      }
+    }
+    return changed;
+  }, numbers);
+}
+
+/**
+ * Prints one document in an open tab, on the print edition's sheet (both editions are cut from
+ * it). A document with a contents page is printed with the numbers it had last time (`guess`);
+ * only when a part has moved (or on the first build) is it printed again with the right ones.
+ */
+async function render(
+  page: Page,
+  origin: string,
+  job: { route: string; only?: string[] | undefined },
+  guess: TocNumbers | undefined,
+): Promise<{ bytes: Uint8Array; meta: PdfMeta; toc: TocNumbers; prints: number }> {
   await page.goto(`${origin}${job.route}`, { waitUntil: 'load' });
   // The edition's sheet size comes as a stylesheet from the page's own origin (served by the
   // route below), so the page's CSP stays on while printing: nothing inline is added.
@@ -132,7 +169,7 @@ async function render(page: Page, origin: string, job: PdfJob): Promise<{ bytes:
         link.addEventListener('error', () => resolve(), { once: true });
         document.head.append(link);
       }),
-    `${editionCssPath}${job.edition}.css`,
+    `${editionCssPath}print.css`,
   );
   // Links to web pages lead to the public site, never to the local server the PDF was printed from.
   await page.evaluate(() => {
@@ -146,31 +183,25 @@ async function render(page: Page, origin: string, job: PdfJob): Promise<{ bytes:
         if (!keep.includes((el.dataset['tocFor'] ?? '').slice(5))) el.closest('li')?.remove();
     }, job.only);
   }
-  await settle(page);
-  const print = () => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: job.edition === 'screen', outline: true });
-  let bytes = await print();
   const toc = await page.$$eval('[data-toc-for]', (els) => els.map((el) => (el as HTMLElement).dataset['tocFor'] ?? ''));
+  if (toc.length && guess) await fillToc(page, guess);
+  await settle(page);
+  const print = () => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+  let bytes = await print();
+  let prints = 1;
+  let numbers: TocNumbers = {};
   if (toc.length) {
-    // Chromium has no target-counter(): read where each part landed, write the numbers, print again, check.
-    for (let pass = 0; pass < 3; pass++) {
+    // Chromium has no target-counter(): read where each part landed; if a number is wrong, write
+    // the right ones and print again, until they hold.
+    for (let pass = 0; ; pass++) {
       const where = destinationPages(await PDFDocument.load(bytes));
-      const numbers = Object.fromEntries(toc.map((id) => [id, where.get(id)]));
-      const missing = toc.filter((id) => numbers[id] === undefined);
+      const missing = toc.filter((id) => where.get(id) === undefined);
       if (missing.length) throw new Error(`${job.route}: contents entries with no destination in the PDF: ${missing.join(', ')}`);
-      const changed = await page.evaluate((nums) => {
-        let changed = false;
-        for (const el of document.querySelectorAll<HTMLElement>('[data-toc-for]')) {
-          const text = String(nums[el.dataset['tocFor'] ?? ''] ?? '');
-          if (el.textContent !== text) {
-            el.textContent = text;
-            changed = true;
-          }
-        }
-        return changed;
-      }, numbers);
-      if (!changed) break;
-      bytes = await print();
+      numbers = Object.fromEntries(toc.map((id) => [id, where.get(id) ?? 0]));
+      if (!(await fillToc(page, numbers))) break;
       if (pass === 2) throw new Error(`${job.route}: contents page numbers did not settle after three passes`);
+      bytes = await print();
+      prints++;
     }
   }
   const meta = await page.evaluate(() => ({
@@ -183,7 +214,7 @@ async function render(page: Page, origin: string, job: PdfJob): Promise<{ bytes:
       .filter((h) => h.getClientRects().length > 0)
       .map((h) => (h.textContent ?? '').replace(/[ \t\r\n]+/g, ' ').trim()),
   }));
-  return { bytes, meta };
+  return { bytes, meta, toc: numbers, prints };
 }
 
 /**
@@ -193,13 +224,38 @@ async function render(page: Page, origin: string, job: PdfJob): Promise<{ bytes:
  */
 export async function printJobs(siteDir: string, outDir: string, jobs: PdfJob[], options: PrintOptions = {}): Promise<PrintReport> {
   const started = performance.now();
-  const report: PrintReport = { printed: 0, reused: 0, pages: 0, seconds: 0, files: [] };
+  const report: PrintReport = { printed: 0, prints: 0, reused: 0, pages: 0, seconds: 0, files: [] };
   const cacheDir = options.cacheDir;
   if (cacheDir) fs.mkdirSync(cacheDir, { recursive: true });
   const printer = await printerVersion();
   const seen: FileHashes = new Map();
-  const queue = jobs.map((job) => ({ job, hash: jobHash(siteDir, job, printer, seen) }));
-  const todo = queue.filter(({ hash }) => !cacheDir || !fs.existsSync(path.join(cacheDir, `${hash}.pdf`)));
+  // Jobs that differ only in edition share one print.
+  const documents = new Map<string, PrintDocument>();
+  for (const job of jobs) {
+    const key = JSON.stringify([job.route, job.only ?? []]);
+    const found = documents.get(key) ?? { route: job.route, only: job.only, jobs: [], hash: '' };
+    found.jobs.push(job);
+    documents.set(key, found);
+  }
+  for (const doc of documents.values()) doc.hash = documentHash(siteDir, doc, printer, seen);
+  const cached = (doc: PrintDocument, job: PdfJob) => (cacheDir ? path.join(cacheDir, `${doc.hash}-${job.edition}.pdf`) : undefined);
+  const isCached = (doc: PrintDocument) => doc.jobs.every((job) => fs.existsSync(cached(doc, job) ?? ''));
+  const todo = [...documents.values()].filter((doc) => !isCached(doc));
+  // The contents page numbers each document had when last printed, by route and cases.
+  const tocFile = (doc: PrintDocument) =>
+    cacheDir
+      ? path.join(
+          cacheDir,
+          `toc-${createHash('sha256')
+            .update(JSON.stringify([doc.route, doc.only ?? []]))
+            .digest('hex')
+            .slice(0, 16)}.json`,
+        )
+      : undefined;
+  const lastToc = (doc: PrintDocument): TocNumbers | undefined => {
+    const file = tocFile(doc);
+    return file && fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as TocNumbers) : undefined;
+  };
   let browser: Browser | undefined;
   let server: Awaited<ReturnType<typeof serve>> | undefined;
   if (todo.length) {
@@ -217,51 +273,58 @@ export async function printJobs(siteDir: string, outDir: string, jobs: PdfJob[],
     report.pages += pages;
   };
   try {
-    const work = [...queue];
+    // Longest first (manuals before brochures), so no tab is left with a manual at the end.
+    const work = [...documents.values()].sort((a, b) => Number(b.route.includes('/manual/')) - Number(a.route.includes('/manual/')));
     const workers = Array.from({ length: Math.max(1, Math.min(options.concurrency ?? os.cpus().length, work.length)) }, async () => {
       // Printed under the page's own CSP: the edition CSS is a same-origin stylesheet (routed here).
       const page = browser ? await (await browser.newContext()).newPage() : undefined;
-      await page?.route(`**${editionCssPath}*.css`, (route) => {
-        const edition = /(\w+)\.css$/.exec(new URL(route.request().url()).pathname)?.[1];
-        return edition === 'screen' || edition === 'print'
-          ? route.fulfill({ contentType: 'text/css', body: editionCss(edition) })
-          : route.fulfill({ status: 404 });
-      });
+      await page?.route(`**${editionCssPath}*.css`, (route) => route.fulfill({ contentType: 'text/css', body: editionCss('print') }));
       page?.setDefaultTimeout(120_000);
       try {
         for (let next = work.shift(); next; next = work.shift()) {
-          const { job, hash } = next;
+          const doc = next;
           const t0 = performance.now();
-          const cached = cacheDir ? path.join(cacheDir, `${hash}.pdf`) : undefined;
-          let bytes: Uint8Array;
-          let reused = false;
-          if (cached && fs.existsSync(cached)) {
-            bytes = fs.readFileSync(cached);
-            reused = true;
-            report.reused++;
+          let finished: Map<Edition, Uint8Array>;
+          const reused = isCached(doc);
+          if (reused) {
+            finished = new Map(doc.jobs.map((job) => [job.edition, fs.readFileSync(cached(doc, job) ?? '')]));
+            report.reused += doc.jobs.length;
           } else {
             if (!page) throw new Error('no browser tab');
             let result;
             try {
-              result = await render(page, server?.origin ?? '', job);
+              result = await render(page, server?.origin ?? '', doc, lastToc(doc));
             } catch (first) {
               // One retry: a crashed or timed-out tab gets a second chance; a second failure stops the build.
               try {
-                result = await render(page, server?.origin ?? '', job);
+                result = await render(page, server?.origin ?? '', doc, undefined);
               } catch (second) {
+                const outputs = doc.jobs.map((job) => job.output).join(', ');
                 throw new Error(
-                  `printing ${job.output} failed twice: ${second instanceof Error ? second.message : String(second)} (first: ${first instanceof Error ? first.message : String(first)})`,
+                  `printing ${outputs} failed twice: ${second instanceof Error ? second.message : String(second)} (first: ${first instanceof Error ? first.message : String(first)})`,
                   { cause: second },
                 );
               }
             }
-            bytes = await finishPdf(result.bytes, job.edition, result.meta);
-            if (cached) fs.writeFileSync(cached, bytes);
-            report.printed++;
+            const file = tocFile(doc);
+            if (file && Object.keys(result.toc).length) fs.writeFileSync(file, JSON.stringify(result.toc));
+            report.prints += result.prints;
+            finished = await finishPdf(
+              result.bytes,
+              doc.jobs.map((job) => job.edition),
+              result.meta,
+            );
+            for (const job of doc.jobs) {
+              const file = cached(doc, job);
+              if (file) fs.writeFileSync(file, finished.get(job.edition) ?? new Uint8Array());
+            }
+            report.printed += doc.jobs.length;
           }
-          const pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
-          write(job, bytes, pages, reused);
-          options.onProgress?.(++done, queue.length, job, (performance.now() - t0) / 1000, reused);
+          const pages = (await PDFDocument.load(finished.values().next().value ?? new Uint8Array(), { updateMetadata: false })).getPageCount();
+          for (const job of doc.jobs) {
+            write(job, finished.get(job.edition) ?? new Uint8Array(), pages, reused);
+            options.onProgress?.(++done, jobs.length, job, (performance.now() - t0) / 1000, reused);
+          }
         }
       } finally {
         await page?.close();
@@ -275,9 +338,4 @@ export async function printJobs(siteDir: string, outDir: string, jobs: PdfJob[],
   report.seconds = (performance.now() - started) / 1000;
   report.files.sort((a, b) => a.output.localeCompare(b.output));
   return report;
-}
-
-/** The edition of a job, for callers that only have the output name. */
-export function editionOf(output: string): Edition {
-  return output.endsWith('-print.pdf') ? 'print' : 'screen';
 }

@@ -54,10 +54,11 @@ describe('a title written to break out of the page', () => {
       { locale: 'ko', kind: 'brochure', slug: 'pilot-library', edition: 'screen', route: '/print/ko/cases/pilot-library/', output: 'hostile.pdf' },
     ]);
     const file = path.join(out, 'hostile.pdf');
-    // The edition's A4 sheet came through the CSP (as a same-origin stylesheet).
+    // The edition's sheet came through the CSP (as a same-origin stylesheet): A4 plus bleed, of
+    // which the screen edition shows the A4 trim (Chromium's default sheet would be US Letter).
     const doc = await loadPdf(file);
     const [first] = doc.getPages();
-    expect(first && box(first, 'MediaBox').map(Math.round)).toEqual([0, 0, 595, 842]);
+    expect(first && box(first, 'MediaBox').map(Math.round)).toEqual([9, 9, 595, 842]);
     const text = Array.from({ length: doc.getPageCount() }, (_, i) => pageText(file, i + 1)).join('\n');
     expect(text).toContain('</style><script>window.pwned=1</script>');
   });

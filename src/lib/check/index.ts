@@ -14,7 +14,7 @@ import { checkSvg } from './svg.ts';
 import { parseYaml, type YamlSource } from './yaml-source.ts';
 import { fieldMessages } from './zod-messages.ts';
 import { displayPath } from '../paths.ts';
-import { sitePaths } from '../routes.ts';
+import { contentPages, sitePaths } from '../routes.ts';
 
 export { ContentError, formatReport, type Problem } from './problem.ts';
 
@@ -335,13 +335,13 @@ function writtenOut(file: string, source: YamlSource): PlacedFigure[] {
   });
 }
 
-/** The manual's own pages: each has code that shows it, so a new folder needs a developer. */
-export const knownPages = ['home', 'partner', 'track-record'] as const;
+/** The manual's own pages (the route table's `content`): each has code that shows it, so a new folder needs a developer. */
+const knownPages: readonly string[] = [...contentPages].sort();
 
 function checkPage(dir: string, facts: Facts, placed: PlacedFigure[], routes: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
   const name = path.basename(dir);
-  if (!(knownPages as readonly string[]).includes(name)) {
+  if (!knownPages.includes(name)) {
     return [
       {
         severity: 'error',
