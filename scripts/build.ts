@@ -30,7 +30,7 @@ const outDir = path.resolve(projectRoot, args.out);
 const staging = stagingDir(outDir);
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
-const { debug, quiet, skipPdf, pdfCacheDir } = options();
+const { debug, quiet, skipPdf, pdfCacheDir, fontCacheDir } = options();
 /** Set once the new build replaced the old one. */
 let swapped = false;
 const untouched = () => (fs.existsSync(outDir) ? `the previous build in ${displayPath(outDir)}/ is untouched` : 'nothing was written');
@@ -141,10 +141,11 @@ try {
   for (const line of cleanLeftovers(outDir)) console.log(`[build] ${line}`);
   fs.mkdirSync(workDir(outDir), { recursive: true });
   // Loaded after the lock, so a second build stops at once rather than after loading Astro.
-  const [{ build }, { indexSite }, { writeHeaders }] = await Promise.all([
+  const [{ build }, { indexSite }, { writeHeaders }, { subsetSiteFonts, preloadFonts }] = await Promise.all([
     import('astro'),
     import('../src/search/index-site.ts'),
     import('../src/lib/headers.ts'),
+    import('../src/lib/font-subset.ts'),
   ]);
   output = interceptOutput();
   const { release, discard } = output;
@@ -162,6 +163,10 @@ try {
     output.restore();
   }
   console.log(`[build] site built in ${seconds()} s`);
+  // Before printing: the PDFs embed the same subsets the pages use.
+  const fonts = await subsetSiteFonts(staging, fontCacheDir);
+  const subsets = Object.entries(fonts).map(([script, files]) => `${script} ${files.map((f) => `${Math.round(f.bytes / 1024)} KB`).join(' + ')}`);
+  console.log(`[build] fonts cut to the characters the site shows: ${subsets.join(', ')}; preloaded on ${preloadFonts(staging, fonts)} pages (${seconds()} s)`);
   writeHeaders(staging);
   if (!skipPdf) {
     // Loaded only when printing: Chromium's driver and pdf-lib are not needed for the site alone.

@@ -2,15 +2,29 @@ import { localeInfo, type LocaleCode, type LocaleInfo } from './locales.ts';
 
 /**
  * The self-hosted fonts, one stylesheet per script. Each is built from a `@fontsource` package
- * (woff2 only, weights 400 and 700, every unicode-range slice), so a page downloads only the
- * slices for the characters it shows. No font is ever requested from another origin.
+ * (woff2 only, weights 400 and 700, every unicode-range slice); a build then adds, per script and
+ * weight, one file subset to the characters the site shows (`src/lib/font-subset.ts`, from the
+ * whole font in `full`: package and file prefix), declared last so it is the face a page uses; the
+ * slices stay for what a reader types into search. No font is ever requested from another origin.
  */
 export const fontScripts = {
-  latin: { pkg: '@fontsource/noto-sans', family: 'Noto Sans', keep: /latin|vietnamese/ },
-  hangul: { pkg: '@fontsource/noto-sans-kr', family: 'Noto Sans KR', keep: /./ },
-  hans: { pkg: '@fontsource/noto-sans-sc', family: 'Noto Sans SC', keep: /./ },
-  arabic: { pkg: '@fontsource/noto-sans-arabic', family: 'Noto Sans Arabic', keep: /./ },
-} as const satisfies Record<LocaleInfo['script'], { pkg: string; family: string; keep: RegExp }>;
+  latin: { pkg: '@fontsource/noto-sans', family: 'Noto Sans', keep: /latin|vietnamese/, full: ['@expo-google-fonts/noto-sans', 'NotoSans'] },
+  hangul: { pkg: '@fontsource/noto-sans-kr', family: 'Noto Sans KR', keep: /./, full: ['@expo-google-fonts/noto-sans-kr', 'NotoSansKR'] },
+  hans: { pkg: '@fontsource/noto-sans-sc', family: 'Noto Sans SC', keep: /./, full: ['@expo-google-fonts/noto-sans-sc', 'NotoSansSC'] },
+  arabic: { pkg: '@fontsource/noto-sans-arabic', family: 'Noto Sans Arabic', keep: /./, full: ['@expo-google-fonts/noto-sans-arabic', 'NotoSansArabic'] },
+} as const satisfies Record<LocaleInfo['script'], { pkg: string; family: string; keep: RegExp; full: readonly [string, string] }>;
+
+/**
+ * The order in which text of each script looks for a family (`src/styles/scripts.css`, and
+ * `--font-sans` in `theme.css` for Latin): the first family whose faces cover a character draws it.
+ * The font subsetter follows it to know which family draws which character.
+ */
+export const fontStacks = {
+  latin: ['latin', 'hangul', 'hans', 'arabic'],
+  hangul: ['hangul', 'latin', 'hans', 'arabic'],
+  hans: ['hans', 'latin', 'hangul', 'arabic'],
+  arabic: ['arabic', 'latin', 'hangul', 'hans'],
+} as const satisfies Record<LocaleInfo['script'], readonly LocaleInfo['script'][]>;
 
 /**
  * Glyphs the Latin font lacks, borrowed from another Noto face of the same design so no system font

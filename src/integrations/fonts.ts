@@ -38,6 +38,9 @@ export function selfHostedFonts(): AstroIntegration {
             }
           }
           if (script === 'latin') rules.push(...borrowedFaces(out, font.family));
+          // `{script}-all.css`: every slice, for what a reader types into search. `{script}.css` is the
+          // same until a build replaces it with faces cut to the site's characters (src/lib/font-subset.ts).
+          fs.writeFileSync(path.join(out, `${script}-all.css`), `${rules.join('\n')}\n`);
           fs.writeFileSync(path.join(out, `${script}.css`), `${rules.join('\n')}\n`);
         }
         logger.info(`self-hosted fonts ready in public/fonts/ (${files} slices)`);

@@ -15,6 +15,8 @@ export interface Options {
   cacheDir: string | undefined;
   /** `SSM_PDF_CACHE_DIR`: where printed PDFs are kept by content hash, so unchanged ones are reused. */
   pdfCacheDir: string;
+  /** `SSM_FONT_CACHE_DIR`: where font subsets are kept by font and characters, so an unchanged set is not cut again. */
+  fontCacheDir: string;
   /** `SSM_SKIP_PDF=1`: build the site and search index without printing PDFs. */
   skipPdf: boolean;
   /** `SSM_DEBUG=1`: stack traces with build errors. */
@@ -32,6 +34,7 @@ export function options(env: NodeJS.ProcessEnv = process.env): Options {
     contentDir: dir(env['SSM_CONTENT_DIR'], 'content'),
     cacheDir: env['SSM_CACHE_DIR'] ? dir(env['SSM_CACHE_DIR'], '') : undefined,
     pdfCacheDir: dir(env['SSM_PDF_CACHE_DIR'], '.build/pdf-cache'),
+    fontCacheDir: dir(env['SSM_FONT_CACHE_DIR'], '.build/font-cache'),
     skipPdf: env['SSM_SKIP_PDF'] === '1',
     debug: env['SSM_DEBUG'] === '1',
     quiet: env['SSM_LOG_LEVEL'] === 'silent',

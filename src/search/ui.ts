@@ -40,7 +40,25 @@ function bestLink(data: PagefindResultData): { url: string; excerpt: string } {
  * Mounts a search box with live results into `root`. Pagefind's excerpts are HTML built from our
  * own pages with the matched words in `<mark>`; nothing else is inserted as HTML.
  */
+/**
+ * A page's font stylesheets hold only the characters the site shows; what a reader types may be
+ * any other. Searching adds each script's full set of unicode-range slices (`/fonts/hangul-all.css`),
+ * fetched slice by slice only for characters actually typed.
+ */
+function loadTypingFonts(): void {
+  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"][href^="/fonts/"]')) {
+    const all = link.getAttribute('href')?.replace(/\.css$/, '-all.css');
+    if (!all || all.endsWith('-all-all.css') || document.querySelector(`link[href="${all}"]`)) continue;
+    const extra = document.createElement('link');
+    extra.rel = 'stylesheet';
+    extra.href = all;
+    // Before the page's own sheet: of two faces that cover a character, the later one is used.
+    link.before(extra);
+  }
+}
+
 export function mountSearch(root: HTMLElement, strings: SearchStrings, initial = ''): HTMLInputElement {
+  loadTypingFonts();
   const lang = document.documentElement.lang;
   root.innerHTML = '';
   const form = document.createElement('form');

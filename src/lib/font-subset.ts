@@ -1,0 +1,259 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as hb from 'harfbuzzjs';
+import { Parser } from 'htmlparser2';
+import subsetFont from 'subset-font';
+import { borrowedGlyphs, fontScripts, fontStacks, fontWeights, type FontScript } from '../i18n/fonts.ts';
+import { isLocale, localeCodes, localeInfo } from '../i18n/locales.ts';
+
+const require = createRequire(import.meta.url);
+
+/** Code points, by the family that draws them. */
+type Usage = Record<FontScript, Set<number>>;
+
+/** Attributes whose values are never drawn as text (addresses, names for code, styling). */
+const notText = new Set(['href', 'src', 'srcset', 'sizes', 'class', 'id', 'style', 'rel', 'type', 'integrity', 'crossorigin', 'http-equiv', 'as', 'media']);
+
+/** Parses a `unicode-range` value (`U+0000-00FF,U+0131`) into [from, to] pairs. */
+function parseRange(range: string): [number, number][] {
+  return range.split(',').map((part) => {
+    const [from = '', to = from] = part.trim().replace(/^U\+/i, '').split('-');
+    return [parseInt(from, 16), parseInt(to, 16)];
+  });
+}
+
+/** Writes code points as a compact `unicode-range` value. */
+export function formatRange(codepoints: Iterable<number>): string {
+  const sorted = [...new Set(codepoints)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] ?? 0) + 1) j++;
+    const hex = (n: number) => (n ?? 0).toString(16).toUpperCase();
+    parts.push(i === j ? `U+${hex(sorted[i] ?? 0)}` : `U+${hex(sorted[i] ?? 0)}-${hex(sorted[j] ?? 0)}`);
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
+/** The characters a font file has glyphs for (its cmap). */
+function cmap(file: string): Set<number> {
+  return new Set(new hb.Face(new hb.Blob(fs.readFileSync(file))).collectUnicodes());
+}
+
+/**
+ * What each family draws: the ranges its slices declare (as the browser sees them), narrowed to
+ * the characters its font really has — a browser passes a character the font lacks on to the next
+ * family of the stack. Glyphs borrowed from another font count for the family that borrows them.
+ */
+function coverage(siteDir: string): Record<FontScript, (cp: number) => boolean> {
+  return Object.fromEntries(
+    (Object.keys(fontScripts) as FontScript[]).map((script) => {
+      const css = fs.readFileSync(path.join(siteDir, 'fonts', `${script}-all.css`), 'utf8');
+      const declared = [...css.matchAll(/unicode-range:([^;}]+)/g)].flatMap(([, r]) => parseRange(r ?? ''));
+      const font = fontScripts[script];
+      const has = cmap(fullFont(font.full[0], font.full[1], 400));
+      const borrowed = new Set<number>(script === 'latin' ? borrowedGlyphs.flatMap((b) => [...b.codepoints]) : []);
+      return [script, (cp: number) => borrowed.has(cp) || (has.has(cp) && declared.some(([from, to]) => cp >= from && cp <= to))];
+    }),
+  ) as Record<FontScript, (cp: number) => boolean>;
+}
+
+/**
+ * Which family draws each character the built site shows: every HTML page's text and attribute
+ * values, read with the language of the element they are in (its script's font stack decides),
+ * and the strings stylesheets insert (`content: "→"`), under every stack.
+ */
+export function usedCharacters(siteDir: string): Usage {
+  const covers = coverage(siteDir);
+  // Characters by the script of their text first (cheap), resolved to families once each at the end.
+  const seen = Object.fromEntries(Object.keys(fontScripts).map((s) => [s, new Set<number>()])) as Usage;
+  const draw = (text: string, script: FontScript) => {
+    const set = seen[script];
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i) ?? 0;
+      if (cp > 0xffff) i++;
+      if (cp >= 0x20 && (cp < 0x7f || cp >= 0xa0)) set.add(cp);
+    }
+  };
+  // Letters also in the other case: `text-transform: uppercase` draws what the HTML does not contain.
+  const withCases = (cps: Set<number>) => {
+    for (const cp of [...cps]) {
+      const char = String.fromCodePoint(cp);
+      for (const other of [char.toUpperCase(), char.toLowerCase()]) if (other.length === char.length) cps.add(other.codePointAt(0) ?? cp);
+    }
+  };
+  // A stack is set for Korean, Chinese and Arabic (`:lang(ko)`…); text in any other language
+  // inherits its parent's stack (a `lang="vi"` name in a Korean menu is drawn with the Korean stack).
+  const scriptOf = (lang: string, parent: FontScript): FontScript => {
+    const base = lang.toLowerCase().split('-')[0] ?? '';
+    const script = isLocale(base) ? localeInfo(base).script : 'latin';
+    return script === 'latin' ? parent : script;
+  };
+  for (const file of fs.globSync('**/*.html', { cwd: siteDir }).sort()) {
+    const stack: { name: string; script: FontScript }[] = [];
+    const parser = new Parser(
+      {
+        onopentag(name, attribs) {
+          const parent = stack.at(-1)?.script ?? 'latin';
+          const script = attribs['lang'] !== undefined ? scriptOf(attribs['lang'], parent) : parent;
+          stack.push({ name, script });
+          for (const [key, value] of Object.entries(attribs)) if (!notText.has(key)) draw(value, script);
+        },
+        ontext(text) {
+          const top = stack.at(-1);
+          if (top && top.name !== 'script' && top.name !== 'style') draw(text, top.script);
+        },
+        onclosetag() {
+          stack.pop();
+        },
+      },
+      { decodeEntities: true },
+    );
+    parser.write(fs.readFileSync(path.join(siteDir, file), 'utf8'));
+    parser.end();
+  }
+  for (const file of fs.globSync('**/*.css', { cwd: siteDir })) {
+    const css = fs.readFileSync(path.join(siteDir, file), 'utf8');
+    for (const [, a, b] of css.matchAll(/content:\s*(?:"([^"]*)"|'([^']*)')/g)) {
+      // CSS escapes: `\2192 ` is →.
+      const text = (a ?? b ?? '').replace(/\\([0-9a-fA-F]{1,6})\s?/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
+      for (const script of Object.keys(fontStacks) as FontScript[]) draw(text, script);
+    }
+  }
+  // Interface strings the search script writes into the page (results count, no results…).
+  for (const code of localeCodes) {
+    const dictionary = path.join(import.meta.dirname, '../i18n/translations', `${code}.json`);
+    if (fs.existsSync(dictionary))
+      draw(Object.values(JSON.parse(fs.readFileSync(dictionary, 'utf8')) as Record<string, string>).join(' '), localeInfo(code).script);
+  }
+  const usage = Object.fromEntries(Object.keys(fontScripts).map((s) => [s, new Set<number>()])) as Usage;
+  for (const script of Object.keys(seen) as FontScript[]) {
+    seen[script].add(0x20).add(0xa0);
+    withCases(seen[script]);
+    for (const cp of seen[script]) {
+      const family = fontStacks[script].find((f) => covers[f](cp));
+      if (family) usage[family].add(cp);
+    }
+  }
+  return usage;
+}
+
+/** The whole font a family's subsets are cut from. */
+function fullFont(pkg: string, prefix: string, weight: number): string {
+  const name = { 400: '400Regular', 700: '700Bold' }[weight] ?? `${weight}`;
+  return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), name, `${prefix}_${name}.ttf`);
+}
+
+/** One subset file: cut once, kept in the cache by font and characters. */
+async function cut(source: string, codepoints: Set<number>, cacheDir: string | undefined): Promise<Buffer> {
+  const text = String.fromCodePoint(...[...codepoints].sort((a, b) => a - b));
+  const key = createHash('sha256')
+    .update(source)
+    .update(String(fs.statSync(source).size))
+    .update(text)
+    .digest('hex')
+    .slice(0, 24);
+  const cached = cacheDir ? path.join(cacheDir, `${key}.woff2`) : undefined;
+  if (cached && fs.existsSync(cached)) return fs.readFileSync(cached);
+  const bytes = await subsetFont(fs.readFileSync(source), text, { targetFormat: 'woff2' });
+  if (cached) {
+    fs.mkdirSync(path.dirname(cached), { recursive: true });
+    fs.writeFileSync(cached, bytes);
+  }
+  return bytes;
+}
+
+/** What the subsetter wrote, by stylesheet: the files a page of that script should preload first. */
+export type SubsetReport = Record<FontScript, { file: string; weight: number; bytes: number; glyphs: number }[]>;
+
+/**
+ * Cuts, for every script and weight, one woff2 holding exactly the characters the built site
+ * draws with that family, and declares it last in the script's stylesheet, so the browser uses
+ * it for every character the site has and fetches a unicode-range slice only for one it lacks
+ * (typed into search). Glyphs borrowed from another font ({@link borrowedGlyphs}) get a face of
+ * their own, cut from the font they come from.
+ */
+export async function subsetSiteFonts(siteDir: string, cacheDir?: string): Promise<SubsetReport> {
+  const usage = usedCharacters(siteDir);
+  const borrowed = new Map<number, string>(borrowedGlyphs.flatMap(({ pkg, codepoints }) => codepoints.map((cp) => [cp, pkg] as const)));
+  const report = {} as SubsetReport;
+  for (const script of Object.keys(fontScripts) as FontScript[]) {
+    const font = fontScripts[script];
+    const own = new Set([...usage[script]].filter((cp) => script !== 'latin' || !borrowed.has(cp)));
+    const faces: { pkg: string; prefix: string; codepoints: Set<number> }[] = [{ pkg: font.full[0], prefix: font.full[1], codepoints: own }];
+    if (script === 'latin') {
+      for (const [cp, pkg] of borrowed) {
+        if (!usage.latin.has(cp)) continue;
+        const from = Object.values(fontScripts).find((f) => f.pkg === pkg);
+        if (!from) throw new Error(`borrowed glyph U+${cp.toString(16)}: no full font for ${pkg} in src/i18n/fonts.ts`);
+        const face = faces.find((f) => f.pkg === from.full[0]) ?? { pkg: from.full[0], prefix: from.full[1], codepoints: new Set<number>() };
+        if (!faces.includes(face)) faces.push(face);
+        face.codepoints.add(cp);
+      }
+    }
+    const rules: string[] = [];
+    report[script] = [];
+    for (const weight of fontWeights) {
+      for (const face of faces.filter((f) => f.codepoints.size)) {
+        const bytes = await cut(fullFont(face.pkg, face.prefix, weight), face.codepoints, cacheDir);
+        const name = `${script}-${weight}-${face.prefix.toLowerCase()}.${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}.woff2`;
+        fs.writeFileSync(path.join(siteDir, 'fonts', name), bytes);
+        rules.push(
+          `@font-face{font-family:'${font.family}';font-style:normal;font-display:swap;font-weight:${weight};src:url(/fonts/${name}) format('woff2');unicode-range:${formatRange(face.codepoints)}}`,
+        );
+        if (face.pkg === font.full[0]) report[script].push({ file: `/fonts/${name}`, weight, bytes: bytes.length, glyphs: face.codepoints.size });
+      }
+    }
+    // The page's stylesheet holds these faces only; the slices stay in `{script}-all.css` for search.
+    fs.writeFileSync(path.join(siteDir, 'fonts', `${script}.css`), `${rules.join('\n')}\n`);
+  }
+  // Every page lists the languages by their own names (한국어, 简体中文, العربية), but links the
+  // stylesheets of its own scripts only: the Latin sheet, linked everywhere, gets faces of the
+  // other families cut to just those names, so no system font ever draws them.
+  const names: string[] = [];
+  for (const script of Object.keys(fontScripts) as FontScript[]) {
+    if (script === 'latin') continue;
+    const codepoints = new Set(
+      localeCodes
+        .filter((code) => localeInfo(code).script === script)
+        .flatMap((code) => [...localeInfo(code).name].map((c) => c.codePointAt(0) ?? 0))
+        .filter((cp) => cp > 0x7f),
+    );
+    if (!codepoints.size) continue;
+    const font = fontScripts[script];
+    for (const weight of fontWeights) {
+      const bytes = await cut(fullFont(font.full[0], font.full[1], weight), codepoints, cacheDir);
+      const name = `names-${script}-${weight}.${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}.woff2`;
+      fs.writeFileSync(path.join(siteDir, 'fonts', name), bytes);
+      names.push(
+        `@font-face{font-family:'${font.family}';font-style:normal;font-display:swap;font-weight:${weight};src:url(/fonts/${name}) format('woff2');unicode-range:${formatRange(codepoints)}}`,
+      );
+    }
+  }
+  fs.appendFileSync(path.join(siteDir, 'fonts', 'latin.css'), `${names.join('\n')}\n`);
+  return report;
+}
+
+/**
+ * Lets each page ask for its main font early: a `preload` for the subsets of the script of the
+ * page's language, before its font stylesheets, so text is drawn in its font from the start.
+ */
+export function preloadFonts(siteDir: string, report: SubsetReport): number {
+  let pages = 0;
+  for (const file of fs.globSync('**/*.html', { cwd: siteDir })) {
+    const full = path.join(siteDir, file);
+    const html = fs.readFileSync(full, 'utf8');
+    const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? '';
+    const base = lang.split('-')[0] ?? '';
+    const script: FontScript = isLocale(base) ? localeInfo(base).script : 'latin';
+    const links = report[script].map((f) => `<link rel="preload" href="${f.file}" as="font" type="font/woff2" crossorigin>`).join('');
+    const at = html.indexOf('<link rel="stylesheet" href="/fonts/');
+    if (at < 0 || !links) continue;
+    fs.writeFileSync(full, html.slice(0, at) + links + html.slice(at));
+    pages++;
+  }
+  return pages;
+}
