@@ -10,13 +10,13 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 300_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/content/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['tests/content/**/*.test.ts', 'tests/unit/**/*.test.ts'] } },
       {
         extends: true,
         test: {
           name: 'site',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/content/**'],
+          exclude: ['tests/content/**', 'tests/unit/**'],
           // Builds the site (and fixture sites) once; test files then read the built HTML.
           globalSetup: ['tests/setup/global-setup.ts'],
         },

@@ -40,6 +40,34 @@ export type FontScript = keyof typeof fontScripts;
 /** The weights the site uses. */
 export const fontWeights = [400, 700] as const;
 
+/** One `@font-face` rule of the site's font stylesheets: a woff2 under `/fonts/`, for `range`. */
+export function fontFaceRule(family: string, weight: number, file: string, range: string): string {
+  return `@font-face{font-family:'${family}';font-style:normal;font-display:swap;font-weight:${weight};src:url(/fonts/${file}) format('woff2');unicode-range:${range}}`;
+}
+
+/** A `unicode-range` value (`U+0000-00FF,U+0131`) as [from, to] pairs. */
+export function parseUnicodeRange(range: string): [number, number][] {
+  return range.split(',').map((part) => {
+    const [from = '', to = from] = part.trim().replace(/^U\+/i, '').split('-');
+    return [parseInt(from, 16), parseInt(to, 16)];
+  });
+}
+
+/** Code points written as a compact `unicode-range` value (`U+20,U+41-5A`). */
+export function formatUnicodeRange(codepoints: Iterable<number>): string {
+  const sorted = [...new Set(codepoints)].sort((a, b) => a - b);
+  const hex = (n: number) => n.toString(16).toUpperCase();
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] ?? 0) + 1) j++;
+    const [from = 0, to = 0] = [sorted[i], sorted[j]];
+    parts.push(i === j ? `U+${hex(from)}` : `U+${hex(from)}-${hex(to)}`);
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
 /** Characters of each non-Latin script, and a locale written in it. */
 const scriptSamples: ReadonlyArray<[RegExp, LocaleCode]> = [
   [/[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/, 'ko'],

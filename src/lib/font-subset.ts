@@ -5,7 +5,8 @@ import path from 'node:path';
 import * as hb from 'harfbuzzjs';
 import { Parser } from 'htmlparser2';
 import subsetFont from 'subset-font';
-import { borrowedGlyphs, fontScripts, fontStacks, fontWeights, type FontScript } from '../i18n/fonts.ts';
+import { borrowedGlyphs, fontFaceRule, fontScripts, fontStacks, fontWeights, formatUnicodeRange, parseUnicodeRange, type FontScript } from '../i18n/fonts.ts';
+import { dictionaries } from '../i18n/index.ts';
 import { isLocale, localeCodes, localeInfo } from '../i18n/locales.ts';
 
 const require = createRequire(import.meta.url);
@@ -13,30 +14,11 @@ const require = createRequire(import.meta.url);
 /** Code points, by the family that draws them. */
 type Usage = Record<FontScript, Set<number>>;
 
+/** Characters the pages draw that none of the site's fonts has, with a page that draws each. */
+export type Uncovered = Map<number, string>;
+
 /** Attributes whose values are never drawn as text (addresses, names for code, styling). */
 const notText = new Set(['href', 'src', 'srcset', 'sizes', 'class', 'id', 'style', 'rel', 'type', 'integrity', 'crossorigin', 'http-equiv', 'as', 'media']);
-
-/** Parses a `unicode-range` value (`U+0000-00FF,U+0131`) into [from, to] pairs. */
-function parseRange(range: string): [number, number][] {
-  return range.split(',').map((part) => {
-    const [from = '', to = from] = part.trim().replace(/^U\+/i, '').split('-');
-    return [parseInt(from, 16), parseInt(to, 16)];
-  });
-}
-
-/** Writes code points as a compact `unicode-range` value. */
-export function formatRange(codepoints: Iterable<number>): string {
-  const sorted = [...new Set(codepoints)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length;) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] ?? 0) + 1) j++;
-    const hex = (n: number) => (n ?? 0).toString(16).toUpperCase();
-    parts.push(i === j ? `U+${hex(sorted[i] ?? 0)}` : `U+${hex(sorted[i] ?? 0)}-${hex(sorted[j] ?? 0)}`);
-    i = j + 1;
-  }
-  return parts.join(',');
-}
 
 /** The characters a font file has glyphs for (its cmap). */
 function cmap(file: string): Set<number> {
@@ -52,7 +34,7 @@ function coverage(siteDir: string): Record<FontScript, (cp: number) => boolean> 
   return Object.fromEntries(
     (Object.keys(fontScripts) as FontScript[]).map((script) => {
       const css = fs.readFileSync(path.join(siteDir, 'fonts', `${script}-all.css`), 'utf8');
-      const declared = [...css.matchAll(/unicode-range:([^;}]+)/g)].flatMap(([, r]) => parseRange(r ?? ''));
+      const declared = [...css.matchAll(/unicode-range:([^;}]+)/g)].flatMap(([, r]) => parseUnicodeRange(r ?? ''));
       const font = fontScripts[script];
       const has = cmap(fullFont(font.full[0], font.full[1], 400));
       const borrowed = new Set<number>(script === 'latin' ? borrowedGlyphs.flatMap((b) => [...b.codepoints]) : []);
@@ -64,18 +46,24 @@ function coverage(siteDir: string): Record<FontScript, (cp: number) => boolean> 
 /**
  * Which family draws each character the built site shows: every HTML page's text and attribute
  * values, read with the language of the element they are in (its script's font stack decides),
- * and the strings stylesheets insert (`content: "→"`), under every stack.
+ * the strings stylesheets insert (`content: "→"`), under every stack, and the interface strings
+ * the search script writes. Text no family of its stack has is returned as `uncovered`, with a
+ * page that shows it (a browser would draw it with a system font).
  */
-export function usedCharacters(siteDir: string): Usage {
+export function usedCharacters(siteDir: string): { usage: Usage; uncovered: Uncovered } {
   const covers = coverage(siteDir);
   // Characters by the script of their text first (cheap), resolved to families once each at the end.
   const seen = Object.fromEntries(Object.keys(fontScripts).map((s) => [s, new Set<number>()])) as Usage;
-  const draw = (text: string, script: FontScript) => {
+  // Where a character is first drawn as text, to name a page in an error.
+  const shownOn = new Map<number, string>();
+  const draw = (text: string, script: FontScript, page?: string) => {
     const set = seen[script];
     for (let i = 0; i < text.length; i++) {
       const cp = text.codePointAt(i) ?? 0;
       if (cp > 0xffff) i++;
-      if (cp >= 0x20 && (cp < 0x7f || cp >= 0xa0)) set.add(cp);
+      if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || set.has(cp)) continue;
+      set.add(cp);
+      if (page && !shownOn.has(cp)) shownOn.set(cp, page);
     }
   };
   // Letters also in the other case: `text-transform: uppercase` draws what the HTML does not contain.
@@ -93,6 +81,7 @@ export function usedCharacters(siteDir: string): Usage {
     return script === 'latin' ? parent : script;
   };
   for (const file of fs.globSync('**/*.html', { cwd: siteDir }).sort()) {
+    const page = `/${file.replace(/index\.html$/, '')}`;
     const stack: { name: string; script: FontScript }[] = [];
     const parser = new Parser(
       {
@@ -104,7 +93,7 @@ export function usedCharacters(siteDir: string): Usage {
         },
         ontext(text) {
           const top = stack.at(-1);
-          if (top && top.name !== 'script' && top.name !== 'style') draw(text, top.script);
+          if (top && top.name !== 'script' && top.name !== 'style') draw(text, top.script, page);
         },
         onclosetag() {
           stack.pop();
@@ -120,25 +109,24 @@ export function usedCharacters(siteDir: string): Usage {
     for (const [, a, b] of css.matchAll(/content:\s*(?:"([^"]*)"|'([^']*)')/g)) {
       // CSS escapes: `\2192 ` is →.
       const text = (a ?? b ?? '').replace(/\\([0-9a-fA-F]{1,6})\s?/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
-      for (const script of Object.keys(fontStacks) as FontScript[]) draw(text, script);
+      for (const script of Object.keys(fontStacks) as FontScript[]) draw(text, script, `/${file}`);
     }
   }
   // Interface strings the search script writes into the page (results count, no results…).
-  for (const code of localeCodes) {
-    const dictionary = path.join(import.meta.dirname, '../i18n/translations', `${code}.json`);
-    if (fs.existsSync(dictionary))
-      draw(Object.values(JSON.parse(fs.readFileSync(dictionary, 'utf8')) as Record<string, string>).join(' '), localeInfo(code).script);
-  }
+  for (const code of localeCodes) draw(Object.values(dictionaries[code]).join(' '), localeInfo(code).script);
   const usage = Object.fromEntries(Object.keys(fontScripts).map((s) => [s, new Set<number>()])) as Usage;
+  const uncovered: Uncovered = new Map();
   for (const script of Object.keys(seen) as FontScript[]) {
     seen[script].add(0x20).add(0xa0);
     withCases(seen[script]);
     for (const cp of seen[script]) {
       const family = fontStacks[script].find((f) => covers[f](cp));
       if (family) usage[family].add(cp);
+      // Invisible format characters (bidi marks, joiners) need no glyph.
+      else if (!/\p{Default_Ignorable_Code_Point}/u.test(String.fromCodePoint(cp)) && shownOn.has(cp)) uncovered.set(cp, shownOn.get(cp) ?? '');
     }
   }
-  return usage;
+  return { usage, uncovered };
 }
 
 /** The whole font a family's subsets are cut from. */
@@ -147,15 +135,25 @@ function fullFont(pkg: string, prefix: string, weight: number): string {
   return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), name, `${prefix}_${name}.ttf`);
 }
 
-/** One subset file: cut once, kept in the cache by font and characters. */
+/**
+ * The subsetter itself: `subset-font`, the HarfBuzz it runs and the woff2 encoder. Another version
+ * may cut other bytes, so its subsets are not taken from the cache.
+ */
+const subsetterVersion = (() => {
+  const subsetter = path.dirname(require.resolve('subset-font'));
+  const local = createRequire(path.join(subsetter, 'index.js'));
+  const encoder = createRequire(local.resolve('fontverter'));
+  return createHash('sha256')
+    .update(fs.readFileSync(path.join(subsetter, 'package.json')))
+    .update(fs.readFileSync(local.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')))
+    .update(fs.readFileSync(path.join(path.dirname(encoder.resolve('wawoff2')), 'package.json')))
+    .digest('hex');
+})();
+
+/** One subset file: cut once, kept in the cache by font, characters and subsetter. */
 async function cut(source: string, codepoints: Set<number>, cacheDir: string | undefined): Promise<Buffer> {
   const text = String.fromCodePoint(...[...codepoints].sort((a, b) => a - b));
-  const key = createHash('sha256')
-    .update(source)
-    .update(String(fs.statSync(source).size))
-    .update(text)
-    .digest('hex')
-    .slice(0, 24);
+  const key = createHash('sha256').update(subsetterVersion).update(fs.readFileSync(source)).update(text).digest('hex').slice(0, 24);
   const cached = cacheDir ? path.join(cacheDir, `${key}.woff2`) : undefined;
   if (cached && fs.existsSync(cached)) return fs.readFileSync(cached);
   const bytes = await subsetFont(fs.readFileSync(source), text, { targetFormat: 'woff2' });
@@ -169,27 +167,45 @@ async function cut(source: string, codepoints: Set<number>, cacheDir: string | u
 /** What the subsetter wrote, by stylesheet: the files a page of that script should preload first. */
 export type SubsetReport = Record<FontScript, { file: string; weight: number; bytes: number; glyphs: number }[]>;
 
+/** Cuts one face, writes it under `fonts/` named by its content, and returns its `@font-face` rule. */
+async function writeFace(
+  siteDir: string,
+  cacheDir: string | undefined,
+  face: { name: string; family: string; weight: number; source: string; codepoints: Set<number> },
+): Promise<{ rule: string; file: string; bytes: number }> {
+  const bytes = await cut(face.source, face.codepoints, cacheDir);
+  const file = `${face.name}.${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}.woff2`;
+  fs.writeFileSync(path.join(siteDir, 'fonts', file), bytes);
+  return { rule: fontFaceRule(face.family, face.weight, file, formatUnicodeRange(face.codepoints)), file: `/fonts/${file}`, bytes: bytes.length };
+}
+
 /**
  * Cuts, for every script and weight, one woff2 holding exactly the characters the built site
- * draws with that family, and declares it last in the script's stylesheet, so the browser uses
- * it for every character the site has and fetches a unicode-range slice only for one it lacks
- * (typed into search). Glyphs borrowed from another font ({@link borrowedGlyphs}) get a face of
- * their own, cut from the font they come from.
+ * draws with that family; `{script}.css` then holds these faces only (the unicode-range slices
+ * stay in `{script}-all.css`, for what a reader types into search). Glyphs borrowed from another
+ * font ({@link borrowedGlyphs}) get a face of their own, cut from the font they come from. Fails,
+ * naming a page, when the site shows a character none of its fonts has.
  */
 export async function subsetSiteFonts(siteDir: string, cacheDir?: string): Promise<SubsetReport> {
-  const usage = usedCharacters(siteDir);
+  const { usage, uncovered } = usedCharacters(siteDir);
+  if (uncovered.size) {
+    const list = [...uncovered].map(([cp, page]) => `"${String.fromCodePoint(cp)}" (U+${cp.toString(16).toUpperCase().padStart(4, '0')}) on ${page}`);
+    throw new Error(
+      `fonts: the site shows ${list.length === 1 ? 'a character' : 'characters'} that none of its fonts has, so each reader's device would draw ${list.length === 1 ? 'it' : 'them'} differently: ${list.join('; ')}. Write ${list.length === 1 ? 'it' : 'them'} another way in the content, or add a font that has ${list.length === 1 ? 'it' : 'them'} (src/i18n/fonts.ts).`,
+    );
+  }
   const borrowed = new Map<number, string>(borrowedGlyphs.flatMap(({ pkg, codepoints }) => codepoints.map((cp) => [cp, pkg] as const)));
   const report = {} as SubsetReport;
   for (const script of Object.keys(fontScripts) as FontScript[]) {
     const font = fontScripts[script];
     const own = new Set([...usage[script]].filter((cp) => script !== 'latin' || !borrowed.has(cp)));
-    const faces: { pkg: string; prefix: string; codepoints: Set<number> }[] = [{ pkg: font.full[0], prefix: font.full[1], codepoints: own }];
+    const faces: { full: readonly [string, string]; codepoints: Set<number> }[] = [{ full: font.full, codepoints: own }];
     if (script === 'latin') {
       for (const [cp, pkg] of borrowed) {
         if (!usage.latin.has(cp)) continue;
         const from = Object.values(fontScripts).find((f) => f.pkg === pkg);
         if (!from) throw new Error(`borrowed glyph U+${cp.toString(16)}: no full font for ${pkg} in src/i18n/fonts.ts`);
-        const face = faces.find((f) => f.pkg === from.full[0]) ?? { pkg: from.full[0], prefix: from.full[1], codepoints: new Set<number>() };
+        const face = faces.find((f) => f.full === from.full) ?? { full: from.full, codepoints: new Set<number>() };
         if (!faces.includes(face)) faces.push(face);
         face.codepoints.add(cp);
       }
@@ -198,16 +214,19 @@ export async function subsetSiteFonts(siteDir: string, cacheDir?: string): Promi
     report[script] = [];
     for (const weight of fontWeights) {
       for (const face of faces.filter((f) => f.codepoints.size)) {
-        const bytes = await cut(fullFont(face.pkg, face.prefix, weight), face.codepoints, cacheDir);
-        const name = `${script}-${weight}-${face.prefix.toLowerCase()}.${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}.woff2`;
-        fs.writeFileSync(path.join(siteDir, 'fonts', name), bytes);
-        rules.push(
-          `@font-face{font-family:'${font.family}';font-style:normal;font-display:swap;font-weight:${weight};src:url(/fonts/${name}) format('woff2');unicode-range:${formatRange(face.codepoints)}}`,
-        );
-        if (face.pkg === font.full[0]) report[script].push({ file: `/fonts/${name}`, weight, bytes: bytes.length, glyphs: face.codepoints.size });
+        const [pkg, prefix] = face.full;
+        const name = `${script}-${weight}-${prefix.toLowerCase()}`;
+        const written = await writeFace(siteDir, cacheDir, {
+          name,
+          family: font.family,
+          weight,
+          source: fullFont(pkg, prefix, weight),
+          codepoints: face.codepoints,
+        });
+        rules.push(written.rule);
+        if (face.full === font.full) report[script].push({ file: written.file, weight, bytes: written.bytes, glyphs: face.codepoints.size });
       }
     }
-    // The page's stylesheet holds these faces only; the slices stay in `{script}-all.css` for search.
     fs.writeFileSync(path.join(siteDir, 'fonts', `${script}.css`), `${rules.join('\n')}\n`);
   }
   // Every page lists the languages by their own names (한국어, 简体中文, العربية), but links the
@@ -225,12 +244,8 @@ export async function subsetSiteFonts(siteDir: string, cacheDir?: string): Promi
     if (!codepoints.size) continue;
     const font = fontScripts[script];
     for (const weight of fontWeights) {
-      const bytes = await cut(fullFont(font.full[0], font.full[1], weight), codepoints, cacheDir);
-      const name = `names-${script}-${weight}.${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}.woff2`;
-      fs.writeFileSync(path.join(siteDir, 'fonts', name), bytes);
-      names.push(
-        `@font-face{font-family:'${font.family}';font-style:normal;font-display:swap;font-weight:${weight};src:url(/fonts/${name}) format('woff2');unicode-range:${formatRange(codepoints)}}`,
-      );
+      const source = fullFont(font.full[0], font.full[1], weight);
+      names.push((await writeFace(siteDir, cacheDir, { name: `names-${script}-${weight}`, family: font.family, weight, source, codepoints })).rule);
     }
   }
   fs.appendFileSync(path.join(siteDir, 'fonts', 'latin.css'), `${names.join('\n')}\n`);

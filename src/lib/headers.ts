@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { printPrefix } from './routes.ts';
 
 /**
  * Writes `_headers` (read by Netlify, Cloudflare Pages and similar hosts): a Content-Security-Policy
@@ -33,7 +34,7 @@ export function writeHeaders(siteDir: string): void {
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: strict-origin-when-cross-origin',
     '  Permissions-Policy: camera=(), microphone=(), geolocation=()',
-    '/print/*',
+    `${printPrefix}*`,
     '  X-Robots-Tag: noindex',
     '/status/*',
     '  X-Robots-Tag: noindex',

@@ -32,10 +32,14 @@ export function eachLocale(): { params: { locale: LocaleCode }; props: { locale:
 
 /** A case's web page. */
 export const casePath = (locale: LocaleCode, slug: string) => localePath(locale, 'cases', slug);
+/** Where the print routes live: pages laid out for the printer, never linked from the site. */
+export const printPrefix = '/print/';
+/** Whether a path is a print route. */
+export const isPrintRoute = (pathname: string) => pathname.startsWith(printPrefix);
 /** The print route of a case's brochure. */
-export const brochureRoute = (locale: LocaleCode, slug: string) => `/print/${locale}/cases/${slug}/`;
+export const brochureRoute = (locale: LocaleCode, slug: string) => `${printPrefix}${locale}/cases/${slug}/`;
 /** The print route of a locale's manual. */
-export const manualRoute = (locale: LocaleCode) => `/print/${locale}/manual/`;
+export const manualRoute = (locale: LocaleCode) => `${printPrefix}${locale}/manual/`;
 /** Where a PDF is published: `pdf/es/transit-card-print.pdf` (`name` is a slug or `manual`). */
 export const pdfOutput = (locale: LocaleCode, name: string, edition: Edition) => `pdf/${locale}/${name}${editions[edition].suffix}.pdf`;
 

@@ -46,9 +46,9 @@ function bestLink(data: PagefindResultData): { url: string; excerpt: string } {
  * fetched slice by slice only for characters actually typed.
  */
 function loadTypingFonts(): void {
-  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"][href^="/fonts/"]')) {
+  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"][href^="/fonts/"]:not([href$="-all.css"])')) {
     const all = link.getAttribute('href')?.replace(/\.css$/, '-all.css');
-    if (!all || all.endsWith('-all-all.css') || document.querySelector(`link[href="${all}"]`)) continue;
+    if (!all || document.querySelector(`link[href="${all}"]`)) continue;
     const extra = document.createElement('link');
     extra.rel = 'stylesheet';
     extra.href = all;

@@ -4,13 +4,17 @@ import { root } from './sites.ts';
 
 /** Runs `npm run build` the way a user does, against another content folder and output folder. */
 export function runBuild(opts: { content: string; out: string; cacheDir?: string; pdf?: boolean }) {
+  // The tests' own caches, beside their output: never the developer's `.build/`.
+  const cacheDir = opts.cacheDir ?? `${opts.out}.cache`;
   const result = spawnSync(process.execPath, [path.join(root, 'scripts/build.ts'), '--out', opts.out], {
     cwd: root,
     encoding: 'utf8',
     env: {
       ...process.env,
       SSM_CONTENT_DIR: opts.content,
-      SSM_CACHE_DIR: opts.cacheDir ?? path.join(opts.out + '.cache'),
+      SSM_CACHE_DIR: cacheDir,
+      SSM_PDF_CACHE_DIR: `${cacheDir}-pdf`,
+      SSM_FONT_CACHE_DIR: `${cacheDir}-fonts`,
       SSM_LOG_LEVEL: 'silent',
       SSM_SKIP_PDF: opts.pdf ? '0' : '1',
     },
