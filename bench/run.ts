@@ -20,7 +20,7 @@ import { serve } from '../src/lib/static-server.ts';
 import { printJobs } from '../src/pdf/print.ts';
 import type { Edition } from '../src/pdf/editions.ts';
 import { makeCorpus, slugOf, type Corpus } from './lib/corpus.ts';
-import { alternate, folderBytes, htmlPages, median, runNode, searchTransfer, weighPage, type Run } from './lib/measure.ts';
+import { alternate, folderBytes, htmlPages, layoutShift, median, runNode, searchTransfer, weighPage, type Run } from './lib/measure.ts';
 import { pagedJsPolyfill, printWithPagedJs } from './lib/pagedjs.ts';
 import { writeReport, type Results } from './lib/report.ts';
 
@@ -76,7 +76,7 @@ function ours(
   opts: { cold: boolean; pdf: boolean },
 ): Run & { pages: number; pdf?: { printed: number; reused: number; pages: number; seconds: number } } {
   const out = path.join(dir, 'ours');
-  const cache = { SSM_CACHE_DIR: path.join(dir, 'cache'), SSM_PDF_CACHE_DIR: path.join(dir, 'pdf-cache') };
+  const cache = { SSM_CACHE_DIR: path.join(dir, 'cache'), SSM_PDF_CACHE_DIR: path.join(dir, 'pdf-cache'), SSM_FONT_CACHE_DIR: path.join(dir, 'font-cache') };
   if (opts.cold) for (const d of [out, ...Object.values(cache)]) fs.rmSync(d, { recursive: true, force: true });
   const run = runNode([path.join(projectRoot, 'scripts/build.ts'), '--out', out], {
     cwd: projectRoot,
@@ -157,6 +157,15 @@ for (const size of sizes) {
       starlight: await weighPage(browser, peerServer.origin, route, peerSite),
       oursKo: await weighPage(browser, server.origin, `/ko/cases/${slugOf(7)}/`, site),
     };
+
+    // Layout shift as a phone on a slow link loads a case page (fonts arriving after the text).
+    log('layout shift of case pages (throttled) …');
+    const shift: { ours: Record<string, number>; starlight: Record<string, number> } = { ours: {}, starlight: {} };
+    for (const locale of ['en', 'ko', 'ar'] as const) {
+      shift.ours[locale] = await layoutShift(browser, server.origin, `/${locale}/cases/${slugOf(7)}/`);
+      shift.starlight[locale] = await layoutShift(browser, peerServer.origin, `/${locale}/cases/${slugOf(7)}/`);
+    }
+    results.layoutShift = shift;
 
     // Search: index bytes and what the first query transfers.
     log('search index and first query …');

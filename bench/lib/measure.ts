@@ -114,7 +114,11 @@ export async function weighPage(browser: Browser, origin: string, route: string,
   return weight;
 }
 
-/** Bytes fetched by one search, from opening search to the first results (files as stored, uncompressed). */
+/**
+ * Bytes fetched by one search, from opening search to the first results, as a host with
+ * compression serves them: text and WebAssembly with brotli, Pagefind's index and fragment files
+ * (already gzip-compressed) and fonts as stored.
+ */
 export async function searchTransfer(
   browser: Browser,
   origin: string,
@@ -123,7 +127,7 @@ export async function searchTransfer(
   search: (page: import('playwright-core').Page) => Promise<void>,
 ): Promise<number> {
   const files = await fetched(browser, origin, route, siteDir, search);
-  return files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
+  return files.reduce((sum, f) => sum + packed(f, /\.(html|css|m?js|json|wasm)$/.test(f)).brotli, 0);
 }
 
 export const zero = (): Sizes => ({ raw: 0, gzip: 0, brotli: 0 });
@@ -136,3 +140,39 @@ export const folderBytes = (dir: string): number =>
         0,
       )
     : 0;
+
+/**
+ * Cumulative layout shift of a page as a phone on a slow link first loads it: Lighthouse's mobile
+ * throttling (150 ms round trip, 1.6 Mbps down, 4× slower CPU, a 412 px screen), the shifts a
+ * `PerformanceObserver` sees until the page has been still for a second. Median of `runs`. Not
+ * Lighthouse itself (not installed here), but the same signal its CLS is computed from.
+ */
+export async function layoutShift(browser: Browser, origin: string, route: string, runs = 3): Promise<number> {
+  const values: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 150,
+      downloadThroughput: (1.6 * 1024 * 1024) / 8,
+      uploadThroughput: (750 * 1024) / 8,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.addInitScript(() => {
+      const w = window as unknown as { __cls: number };
+      w.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+          if (!entry.hadRecentInput) w.__cls += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${origin}${route}`, { waitUntil: 'networkidle', timeout: 120_000 });
+    await page.waitForTimeout(1000);
+    values.push(await page.evaluate(() => (window as unknown as { __cls: number }).__cls));
+    await context.close();
+  }
+  return median(values);
+}

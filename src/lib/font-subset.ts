@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import * as hb from 'harfbuzzjs';
 import { Parser } from 'htmlparser2';
-import subsetFont from 'subset-font';
 import { borrowedGlyphs, fontFaceRule, fontScripts, fontStacks, fontWeights, formatUnicodeRange, parseUnicodeRange, type FontScript } from '../i18n/fonts.ts';
 import { dictionaries } from '../i18n/index.ts';
 import { isLocale, localeCodes, localeInfo } from '../i18n/locales.ts';
@@ -150,13 +151,48 @@ const subsetterVersion = (() => {
     .digest('hex');
 })();
 
+/** Threads that cut subsets, one per core, started on first use and stopped by {@link subsetSiteFonts}. */
+function cutterPool() {
+  const workers: { worker: Worker; busy: number }[] = [];
+  const waiting = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void; slot: { busy: number } }>();
+  let next = 0;
+  const start = () => {
+    const slot = { worker: new Worker(new URL('./font-cut-worker.ts', import.meta.url)), busy: 0 };
+    slot.worker.on('message', (m: { id: number; bytes?: Uint8Array; error?: string }) => {
+      const job = waiting.get(m.id);
+      waiting.delete(m.id);
+      if (job) job.slot.busy--;
+      if (m.bytes) job?.resolve(Buffer.from(m.bytes));
+      else job?.reject(new Error(`cutting a font subset failed: ${m.error ?? 'no answer'}`));
+    });
+    workers.push(slot);
+    return slot;
+  };
+  return {
+    /** Cuts on the thread with the fewest jobs waiting. */
+    cut(source: Buffer, text: string): Promise<Buffer> {
+      const id = next++;
+      const idle = workers.find((w) => w.busy === 0);
+      const slot = idle ?? (workers.length < Math.max(1, availableParallelism()) ? start() : workers.reduce((a, b) => (b.busy < a.busy ? b : a)));
+      slot.busy++;
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject, slot });
+        slot.worker.postMessage({ id, source, text });
+      });
+    },
+    stop: () => Promise.all(workers.map((w) => w.worker.terminate())),
+  };
+}
+
+type Cutter = ReturnType<typeof cutterPool>;
+
 /** One subset file: cut once, kept in the cache by font, characters and subsetter. */
-async function cut(source: string, codepoints: Set<number>, cacheDir: string | undefined): Promise<Buffer> {
+async function cut(cutter: Cutter, source: Buffer, codepoints: Set<number>, cacheDir: string | undefined): Promise<Buffer> {
   const text = String.fromCodePoint(...[...codepoints].sort((a, b) => a - b));
-  const key = createHash('sha256').update(subsetterVersion).update(fs.readFileSync(source)).update(text).digest('hex').slice(0, 24);
+  const key = createHash('sha256').update(subsetterVersion).update(source).update(text).digest('hex').slice(0, 24);
   const cached = cacheDir ? path.join(cacheDir, `${key}.woff2`) : undefined;
   if (cached && fs.existsSync(cached)) return fs.readFileSync(cached);
-  const bytes = await subsetFont(fs.readFileSync(source), text, { targetFormat: 'woff2' });
+  const bytes = await cutter.cut(source, text);
   if (cached) {
     fs.mkdirSync(path.dirname(cached), { recursive: true });
     fs.writeFileSync(cached, bytes);
@@ -169,14 +205,15 @@ export type SubsetReport = Record<FontScript, { file: string; weight: number; by
 
 /** Cuts one face, writes it under `fonts/` named by its content, and returns its `@font-face` rule. */
 async function writeFace(
+  cutter: Cutter,
   siteDir: string,
   cacheDir: string | undefined,
-  face: { name: string; family: string; weight: number; source: string; codepoints: Set<number> },
-): Promise<{ rule: string; file: string; bytes: number }> {
-  const bytes = await cut(face.source, face.codepoints, cacheDir);
+  face: { name: string; family: string; weight: number; source: Buffer; codepoints: Set<number> },
+): Promise<{ rule: string; file: string; bytes: Buffer }> {
+  const bytes = await cut(cutter, face.source, face.codepoints, cacheDir);
   const file = `${face.name}.${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}.woff2`;
   fs.writeFileSync(path.join(siteDir, 'fonts', file), bytes);
-  return { rule: fontFaceRule(face.family, face.weight, file, formatUnicodeRange(face.codepoints)), file: `/fonts/${file}`, bytes: bytes.length };
+  return { rule: fontFaceRule(face.family, face.weight, file, formatUnicodeRange(face.codepoints)), file: `/fonts/${file}`, bytes };
 }
 
 /**
@@ -195,61 +232,76 @@ export async function subsetSiteFonts(siteDir: string, cacheDir?: string): Promi
     );
   }
   const borrowed = new Map<number, string>(borrowedGlyphs.flatMap(({ pkg, codepoints }) => codepoints.map((cp) => [cp, pkg] as const)));
-  const report = {} as SubsetReport;
-  for (const script of Object.keys(fontScripts) as FontScript[]) {
-    const font = fontScripts[script];
-    const own = new Set([...usage[script]].filter((cp) => script !== 'latin' || !borrowed.has(cp)));
-    const faces: { full: readonly [string, string]; codepoints: Set<number> }[] = [{ full: font.full, codepoints: own }];
-    if (script === 'latin') {
-      for (const [cp, pkg] of borrowed) {
-        if (!usage.latin.has(cp)) continue;
-        const from = Object.values(fontScripts).find((f) => f.pkg === pkg);
-        if (!from) throw new Error(`borrowed glyph U+${cp.toString(16)}: no full font for ${pkg} in src/i18n/fonts.ts`);
-        const face = faces.find((f) => f.full === from.full) ?? { full: from.full, codepoints: new Set<number>() };
-        if (!faces.includes(face)) faces.push(face);
-        face.codepoints.add(cp);
-      }
-    }
-    const rules: string[] = [];
-    report[script] = [];
-    for (const weight of fontWeights) {
-      for (const face of faces.filter((f) => f.codepoints.size)) {
-        const [pkg, prefix] = face.full;
-        const name = `${script}-${weight}-${prefix.toLowerCase()}`;
-        const written = await writeFace(siteDir, cacheDir, {
-          name,
-          family: font.family,
-          weight,
-          source: fullFont(pkg, prefix, weight),
-          codepoints: face.codepoints,
-        });
-        rules.push(written.rule);
-        if (face.full === font.full) report[script].push({ file: written.file, weight, bytes: written.bytes, glyphs: face.codepoints.size });
-      }
-    }
-    fs.writeFileSync(path.join(siteDir, 'fonts', `${script}.css`), `${rules.join('\n')}\n`);
-  }
-  // Every page lists the languages by their own names (한국어, 简体中文, العربية), but links the
-  // stylesheets of its own scripts only: the Latin sheet, linked everywhere, gets faces of the
-  // other families cut to just those names, so no system font ever draws them.
-  const names: string[] = [];
-  for (const script of Object.keys(fontScripts) as FontScript[]) {
-    if (script === 'latin') continue;
-    const codepoints = new Set(
-      localeCodes
-        .filter((code) => localeInfo(code).script === script)
-        .flatMap((code) => [...localeInfo(code).name].map((c) => c.codePointAt(0) ?? 0))
-        .filter((cp) => cp > 0x7f),
+  const cutter = cutterPool();
+  try {
+    // Every family's faces at once (each on a thread of its own): rules in a fixed order all the same.
+    const perScript = await Promise.all(
+      (Object.keys(fontScripts) as FontScript[]).map(async (script) => {
+        const font = fontScripts[script];
+        const own = new Set([...usage[script]].filter((cp) => script !== 'latin' || !borrowed.has(cp)));
+        const faces: { full: readonly [string, string]; codepoints: Set<number> }[] = [{ full: font.full, codepoints: own }];
+        if (script === 'latin') {
+          for (const [cp, pkg] of borrowed) {
+            if (!usage.latin.has(cp)) continue;
+            const from = Object.values(fontScripts).find((f) => f.pkg === pkg);
+            if (!from) throw new Error(`borrowed glyph U+${cp.toString(16)}: no full font for ${pkg} in src/i18n/fonts.ts`);
+            const face = faces.find((f) => f.full === from.full) ?? { full: from.full, codepoints: new Set<number>() };
+            if (!faces.includes(face)) faces.push(face);
+            face.codepoints.add(cp);
+          }
+        }
+        const jobs = fontWeights.flatMap((weight) => faces.filter((f) => f.codepoints.size).map((face) => ({ weight, face })));
+        const written = await Promise.all(
+          jobs.map(({ weight, face }) =>
+            writeFace(cutter, siteDir, cacheDir, {
+              name: `${script}-${weight}-${face.full[1].toLowerCase()}`,
+              family: font.family,
+              weight,
+              source: fs.readFileSync(fullFont(face.full[0], face.full[1], weight)),
+              codepoints: face.codepoints,
+            }),
+          ),
+        );
+        fs.writeFileSync(path.join(siteDir, 'fonts', `${script}.css`), `${written.map((w) => w.rule).join('\n')}\n`);
+        // The family's own faces (not borrowed glyphs): preloaded by pages, and the source of the names below.
+        return [script, jobs.flatMap(({ weight, face }, i) => (face.full === font.full && written[i] ? [{ weight, face, written: written[i] }] : []))] as const;
+      }),
     );
-    if (!codepoints.size) continue;
-    const font = fontScripts[script];
-    for (const weight of fontWeights) {
-      const source = fullFont(font.full[0], font.full[1], weight);
-      names.push((await writeFace(siteDir, cacheDir, { name: `names-${script}-${weight}`, family: font.family, weight, source, codepoints })).rule);
-    }
+    const report = Object.fromEntries(
+      perScript.map(([script, own]) => [
+        script,
+        own.map(({ weight, face, written }) => ({ file: written.file, weight, bytes: written.bytes.length, glyphs: face.codepoints.size })),
+      ]),
+    ) as SubsetReport;
+    // Every page lists the languages by their own names (한국어, 简体中文, العربية), but links the
+    // stylesheets of its own scripts only: the Latin sheet, linked everywhere, gets faces of the
+    // other families cut to just those names, so no system font ever draws them. They are cut from
+    // the family's subset when it has them all (a whole CJK font takes seconds; its subset, none).
+    const names = await Promise.all(
+      perScript.flatMap(([script, own]) => {
+        const font = fontScripts[script];
+        const codepoints = new Set(
+          localeCodes
+            .filter((code) => script !== 'latin' && localeInfo(code).script === script)
+            .flatMap((code) => [...localeInfo(code).name].map((c) => c.codePointAt(0) ?? 0))
+            .filter((cp) => cp > 0x7f),
+        );
+        if (!codepoints.size) return [];
+        return fontWeights.map(async (weight) => {
+          const cut = own.find((o) => o.weight === weight);
+          const source =
+            cut && [...codepoints].every((cp) => cut.face.codepoints.has(cp))
+              ? cut.written.bytes
+              : fs.readFileSync(fullFont(font.full[0], font.full[1], weight));
+          return (await writeFace(cutter, siteDir, cacheDir, { name: `names-${script}-${weight}`, family: font.family, weight, source, codepoints })).rule;
+        });
+      }),
+    );
+    fs.appendFileSync(path.join(siteDir, 'fonts', 'latin.css'), `${names.join('\n')}\n`);
+    return report;
+  } finally {
+    await cutter.stop();
   }
-  fs.appendFileSync(path.join(siteDir, 'fonts', 'latin.css'), `${names.join('\n')}\n`);
-  return report;
 }
 
 /**

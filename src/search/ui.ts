@@ -1,3 +1,4 @@
+import { fontScripts } from '../i18n/fonts.ts';
 import { normaliseQuery } from './korean.ts';
 
 /** Interface strings for search, in the reader's language (from the page's data attributes). */
@@ -36,29 +37,60 @@ function bestLink(data: PagefindResultData): { url: string; excerpt: string } {
   return best && best.locations.length > 0 ? { url: best.url, excerpt: best.excerpt } : { url: data.url, excerpt: data.excerpt };
 }
 
+/** Whether a `unicode-range` value (`U+0-FF, U+131`) covers a code point. */
+function inRange(range: string, cp: number): boolean {
+  return range.split(',').some((part) => {
+    const [from = '', to = from] = part.trim().replace(/^U\+/i, '').split('-');
+    return cp >= parseInt(from, 16) && cp <= parseInt(to, 16);
+  });
+}
+
+/** Whether every character of `text` has a font face of the page (by its `unicode-range`). */
+function covered(text: string): boolean {
+  const faces = [...document.fonts];
+  return [...text].every((c) => !c.trim() || faces.some((f) => inRange(f.unicodeRange, c.codePointAt(0) ?? 0)));
+}
+
+/** Adds a stylesheet (once), before `before` or at the end of the head; resolves when it has loaded. */
+function addSheet(href: string, before?: Element): Promise<void> {
+  if (document.querySelector(`link[href="${href}"]`)) return Promise.resolve();
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = href;
+  const loaded = new Promise<void>((resolve) => {
+    link.addEventListener('load', () => resolve(), { once: true });
+    link.addEventListener('error', () => resolve(), { once: true });
+  });
+  if (before) before.before(link);
+  else document.head.append(link);
+  return loaded;
+}
+
+let fontsReady = Promise.resolve();
+/**
+ * A page links the font sheets of its own scripts, cut to the characters the site shows. Search
+ * can bring text of another script (a Korean name in an English result), or anything a reader
+ * types. When `text` has a character no face of the page covers, the other scripts' sheets are
+ * added; if one is still missing (typed, never on the site), each script's full set of
+ * unicode-range slices (`/fonts/hangul-all.css`), before the cut sheets so those stay first
+ * choice, and the browser fetches just the slice it needs.
+ */
+function ensureFonts(text: string): void {
+  fontsReady = fontsReady.then(async () => {
+    if (covered(text)) return;
+    const scripts = Object.keys(fontScripts);
+    await Promise.all(scripts.map((script) => addSheet(`/fonts/${script}.css`)));
+    if (covered(text)) return;
+    const first = document.querySelector('link[rel="stylesheet"][href^="/fonts/"]') ?? undefined;
+    await Promise.all(scripts.map((script) => addSheet(`/fonts/${script}-all.css`, first)));
+  });
+}
+
 /**
  * Mounts a search box with live results into `root`. Pagefind's excerpts are HTML built from our
  * own pages with the matched words in `<mark>`; nothing else is inserted as HTML.
  */
-/**
- * A page's font stylesheets hold only the characters the site shows; what a reader types may be
- * any other. Searching adds each script's full set of unicode-range slices (`/fonts/hangul-all.css`),
- * fetched slice by slice only for characters actually typed.
- */
-function loadTypingFonts(): void {
-  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"][href^="/fonts/"]:not([href$="-all.css"])')) {
-    const all = link.getAttribute('href')?.replace(/\.css$/, '-all.css');
-    if (!all || document.querySelector(`link[href="${all}"]`)) continue;
-    const extra = document.createElement('link');
-    extra.rel = 'stylesheet';
-    extra.href = all;
-    // Before the page's own sheet: of two faces that cover a character, the later one is used.
-    link.before(extra);
-  }
-}
-
 export function mountSearch(root: HTMLElement, strings: SearchStrings, initial = ''): HTMLInputElement {
-  loadTypingFonts();
   const lang = document.documentElement.lang;
   root.innerHTML = '';
   const form = document.createElement('form');
@@ -128,12 +160,17 @@ export function mountSearch(root: HTMLElement, strings: SearchStrings, initial =
         return item;
       }),
     );
+    ensureFonts(list.textContent ?? '');
   }
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
+    ensureFonts(input.value);
     clearTimeout(timer);
     timer = setTimeout(() => void run(), 150);
   });
-  if (initial) void run();
+  if (initial) {
+    ensureFonts(initial);
+    void run();
+  }
   return input;
 }
