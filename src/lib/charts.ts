@@ -5,7 +5,7 @@ import { formatFigure, formatValue, formatYear } from './format.ts';
 import type { MdxContext } from './mdx-context.ts';
 
 /** What `BarChart` needs for a chart of a case or page: bars, titles and a caption with sources. */
-export function chartProps(ctx: Pick<MdxContext, 'lang' | 'folder' | 'figures' | 'charts' | 'chain' | 'idPrefix'>, id: string) {
+export function chartProps(ctx: Pick<MdxContext, 'lang' | 'folder' | 'figures' | 'charts' | 'chain'>, id: string) {
   const chart: Chart | undefined = ctx.charts.find((c) => c.id === id);
   if (!chart) throw new Error(`${ctx.folder}: no chart "${id}". Charts: ${ctx.charts.map((c) => c.id).join(', ')}`);
   const figures = chart.figures.map((fid) => ctx.figures.find((f) => f.id === fid)).filter((f): f is Figure => f !== undefined);
@@ -14,7 +14,7 @@ export function chartProps(ctx: Pick<MdxContext, 'lang' | 'folder' | 'figures' |
   const title = label(ctx.chain, 'charts', id) ?? id;
   const sources = [...new Set(figures.map((f) => f.source))].join(', ');
   return {
-    id: `${ctx.idPrefix ?? ''}chart-${id}`,
+    id: `chart-${id}`,
     title,
     points: figures.map((f) => ({ label: formatYear(f.year), value: f.value, display: formatFigure({ ...f, from: undefined }, ctx.lang) })),
     xAxis: t('chart.year'),

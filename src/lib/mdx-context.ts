@@ -1,6 +1,6 @@
 import type { Chart, Figure } from '../schemas/case-data.ts';
 import type { LocaleCode } from '../i18n/locales.ts';
-import { label } from './content.ts';
+import { label, type CaseView } from './content.ts';
 
 /** What the components inside an MDX body need to know about the page around them. */
 export interface MdxContext {
@@ -13,8 +13,15 @@ export interface MdxContext {
   timeline: readonly { id: string; year: number | string; yearInferred?: boolean }[];
   /** The text entries from the body's language down its fallback chain, for labels. */
   chain: ReadonlyArray<{ data: Record<string, unknown> }>;
-  /** Prefix of source anchors when several bodies share a document (the printed manual). */
-  idPrefix?: string;
+}
+
+/**
+ * A case body's context. The same for its web page, its brochure and the manual: the body is
+ * rendered once per file with it (`ContentBody`), and the manual scopes the ids in the HTML.
+ */
+export function caseContext(view: CaseView): MdxContext {
+  const { lang, slug, data, chain } = view;
+  return { lang, folder: `cases/${slug}`, figures: data.figures, charts: data.charts, timeline: data.timeline, chain };
 }
 
 /** The props every MDX component receives besides its own: the body it belongs to. */
