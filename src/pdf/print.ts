@@ -9,7 +9,7 @@ import { serve } from '../lib/static-server.ts';
 import { editionCss, type Edition } from './editions.ts';
 import type { PdfJob } from './documents.ts';
 import { finishPdf, buildDate, type PdfMeta } from './finish.ts';
-import { destinationPages } from './toc.ts';
+import { destinationPages, graftPages } from './toc.ts';
 
 /** The pipeline's own code: when it changes, cached PDFs are printed again. */
 const pipelineVersion = createHash('sha256')
@@ -26,7 +26,7 @@ const pipelineVersion = createHash('sha256')
 export interface PrintReport {
   /** PDFs written from a new print (each print gives both editions). */
   printed: number;
-  /** Times Chromium printed a document (a manual whose contents numbers moved prints twice). */
+  /** Times Chromium printed (a manual whose contents numbers moved prints its front pages again). */
   prints: number;
   reused: number;
   pages: number;
@@ -146,6 +146,33 @@ function fillToc(page: Page, numbers: TocNumbers): Promise<boolean> {
 }
 
 /**
+ * Prints only the front of the document: everything up to and including the contents (the parts
+ * after it are taken out of the page for this print and put back after).
+ */
+async function printFront(page: Page, print: () => Promise<Uint8Array>): Promise<Uint8Array> {
+  await page.evaluate(() => {
+    const removed: [ParentNode, ChildNode, ChildNode | null][] = [];
+    for (let node: Node | null = document.querySelector('.toc'); node && node !== document.body; node = node.parentNode) {
+      for (let sibling = node.nextSibling; sibling;) {
+        const next: ChildNode | null = sibling.nextSibling;
+        removed.push([node.parentNode as ParentNode, sibling, next]);
+        sibling.remove();
+        sibling = next;
+      }
+    }
+    (window as unknown as { ssmRemoved: typeof removed }).ssmRemoved = removed;
+  });
+  try {
+    return await print();
+  } finally {
+    await page.evaluate(() => {
+      const removed = (window as unknown as { ssmRemoved: [ParentNode, ChildNode, ChildNode | null][] }).ssmRemoved;
+      for (const [parent, node, next] of removed.reverse()) parent.insertBefore(node, next);
+    });
+  }
+}
+
+/**
  * Prints one document in an open tab, on the print edition's sheet (both editions are cut from
  * it). A document with a contents page is printed with the numbers it had last time (`guess`);
  * only when a part has moved (or on the first build) is it printed again with the right ones.
@@ -184,26 +211,10 @@ async function render(
     }, job.only);
   }
   const toc = await page.$$eval('[data-toc-for]', (els) => els.map((el) => (el as HTMLElement).dataset['tocFor'] ?? ''));
-  if (toc.length && guess) await fillToc(page, guess);
+  // Every number slot holds a number when printed (last time's, or 0), so contents pages printed
+  // again with the right numbers carry the same tags as the first print's.
+  if (toc.length) await fillToc(page, Object.fromEntries(toc.map((id) => [id, guess?.[id] ?? 0])));
   await settle(page);
-  const print = () => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
-  let bytes = await print();
-  let prints = 1;
-  let numbers: TocNumbers = {};
-  if (toc.length) {
-    // Chromium has no target-counter(): read where each part landed; if a number is wrong, write
-    // the right ones and print again, until they hold.
-    for (let pass = 0; ; pass++) {
-      const where = destinationPages(await PDFDocument.load(bytes));
-      const missing = toc.filter((id) => where.get(id) === undefined);
-      if (missing.length) throw new Error(`${job.route}: contents entries with no destination in the PDF: ${missing.join(', ')}`);
-      numbers = Object.fromEntries(toc.map((id) => [id, where.get(id) ?? 0]));
-      if (!(await fillToc(page, numbers))) break;
-      if (pass === 2) throw new Error(`${job.route}: contents page numbers did not settle after three passes`);
-      bytes = await print();
-      prints++;
-    }
-  }
   const meta = await page.evaluate(() => ({
     title: document.title,
     subject: document.querySelector<HTMLMetaElement>('meta[name=description]')?.content ?? '',
@@ -214,6 +225,35 @@ async function render(
       .filter((h) => h.getClientRects().length > 0)
       .map((h) => (h.textContent ?? '').replace(/[ \t\r\n]+/g, ' ').trim()),
   }));
+  const print = () => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+  let bytes: Uint8Array = await print();
+  let prints = 1;
+  let numbers: TocNumbers = {};
+  if (toc.length) {
+    // Chromium has no target-counter(): read where each part landed. If a number is wrong, only
+    // the pages up to the contents are printed again, with the right numbers, and their drawing
+    // replaces the guessed one (graftPages): each page is printed once. Should that not fit, the
+    // whole document is printed again until the numbers hold.
+    for (let pass = 0; ; pass++) {
+      const doc = await PDFDocument.load(bytes);
+      const where = destinationPages(doc);
+      const missing = toc.filter((id) => where.get(id) === undefined);
+      if (missing.length) throw new Error(`${job.route}: contents entries with no destination in the PDF: ${missing.join(', ')}`);
+      numbers = Object.fromEntries(toc.map((id) => [id, where.get(id) ?? 0]));
+      if (!(await fillToc(page, numbers))) break;
+      if (pass === 0) {
+        const front = await printFront(page, print);
+        prints++;
+        if (graftPages(doc, await PDFDocument.load(front), Math.min(...where.values()) - 1)) {
+          bytes = await doc.save();
+          break;
+        }
+      }
+      if (pass === 2) throw new Error(`${job.route}: contents page numbers did not settle after three passes`);
+      bytes = await print();
+      prints++;
+    }
+  }
   return { bytes, meta, toc: numbers, prints };
 }
 

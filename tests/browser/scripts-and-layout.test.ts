@@ -125,7 +125,8 @@ describe('every page type on a 320 px phone', () => {
     // 똠 (as in 똠얌꿍) is in no page of the manual.
     await page.locator('input[type=search]').fill('똠');
     await expect.poll(() => slices.length, { timeout: 10_000 }).toBeGreaterThan(0);
-    expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans KR"', '똠'))).toBe(true);
+    // The slice is requested first and loaded a moment later.
+    await expect.poll(() => page.evaluate(() => document.fonts.check('16px "Noto Sans KR"', '똠')), { timeout: 10_000 }).toBe(true);
     await page.close();
   });
 });
