@@ -12,5 +12,7 @@ export function searchStrings(locale: LocaleCode): SearchStrings {
     count: t('search.count'),
     close: t('search.close'),
     unavailable: t('search.unavailable'),
+    showingFor: t('search.showingFor'),
+    searchInstead: t('search.searchInstead'),
   };
 }

@@ -1,4 +1,14 @@
 import { fontScripts } from '../i18n/fonts.ts';
+import {
+  joinedKorean,
+  mergeResults,
+  synonymQueries,
+  unmatchedWords,
+  weakQueryAlternatives,
+  type Alternative,
+  type SearchData,
+  type Vocabulary,
+} from './forgive.ts';
 import { normaliseQuery } from './korean.ts';
 
 /** Interface strings for search, in the reader's language (from the page's data attributes). */
@@ -10,6 +20,10 @@ export interface SearchStrings {
   count: string;
   close: string;
   unavailable: string;
+  /** "Showing results for {{query}}" */
+  showingFor: string;
+  /** "Search for {{query}} instead" */
+  searchInstead: string;
 }
 
 interface PagefindResultData {
@@ -19,9 +33,13 @@ interface PagefindResultData {
   filters: Record<string, string[] | undefined>;
   sub_results: { title: string; url: string; excerpt: string; locations: number[] }[];
 }
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindResultData>;
+}
 interface Pagefind {
-  search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
-  debouncedSearch?(query: string, options?: unknown, ms?: number): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+  search(query: string): Promise<{ results: PagefindResult[] } | null>;
 }
 
 let pagefind: Promise<Pagefind> | undefined;
@@ -29,6 +47,57 @@ let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
   pagefind ??= import(/* @vite-ignore */ `${'/pagefind/'}pagefind.js`) as Promise<Pagefind>;
   return pagefind;
+}
+
+const fetched = new Map<string, Promise<unknown>>();
+/** A JSON file of the search data (`vocabulary.ts`), fetched once; `fallback` if it cannot be had. */
+function searchFile<T>(name: string, fallback: T): Promise<T> {
+  let file = fetched.get(name);
+  if (!file) {
+    file = fetch(`/search-data/${name}`)
+      .then((r) => (r.ok ? r.json() : fallback))
+      .catch(() => fallback);
+    fetched.set(name, file);
+  }
+  return file as Promise<T>;
+}
+
+/** How much an alternative's results count beside the reader's own query. */
+const weights: Record<Alternative['reason'], number> = { synonym: 0.95, spacing: 0.95, spelling: 0.9 };
+
+/**
+ * Searches the reader's query and what they may have meant (`forgive.ts`): everyday words and
+ * Korean names through the synonyms, Korean words joined. When a word of the query is not in the
+ * results (Pagefind then falls back to words that merely begin alike), the vocabulary is fetched,
+ * misspelt words are corrected and Korean compounds split, and the query as typed counts for
+ * little. Results merge without duplicates; `showing` is the corrected query when the results
+ * come from it.
+ */
+async function forgivingSearch(api: Pagefind, typed: string, lang: string, exact: boolean): Promise<{ results: PagefindResult[]; showing?: string }> {
+  const query = normaliseQuery(typed, lang);
+  const locale = lang.split('-')[0] ?? lang;
+  const [base, data] = await Promise.all([api.search(query), searchFile<SearchData>(`${locale}.json`, { synonyms: {} })]);
+  const baseResults = base?.results ?? [];
+  if (exact) return { results: baseResults };
+  const excerpts = await Promise.all(baseResults.slice(0, 3).map(async (r) => (await r.data()).excerpt));
+  const marked = excerpts.flatMap((e) => [...e.matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => m[1] ?? ''));
+  const weak = baseResults.length === 0 || unmatchedWords(query, marked).length > 0;
+  const lists = [{ results: baseResults, weight: weak ? 0.2 : 1 }];
+  const searchAll = async (list: Alternative[]) => {
+    const found = await Promise.all(list.map(async (alt) => ({ alt, results: (await api.search(alt.query))?.results ?? [] })));
+    for (const { alt, results } of found) lists.push({ results, weight: weights[alt.reason] });
+    return found;
+  };
+  const first = await searchAll([...synonymQueries(typed, data), ...joinedKorean(query)]);
+  let showing: string | undefined;
+  if (weak && first.every(({ results }) => results.length === 0)) {
+    const vocabulary = await searchFile<Vocabulary>(`${locale}-words.json`, { words: [] });
+    const found = await searchAll(weakQueryAlternatives(query, vocabulary));
+    showing = found.find(({ alt, results }) => alt.reason === 'spelling' && results.length)?.alt.query;
+  }
+  // What Pagefind found for words that are not in the text is noise once something better is found.
+  if (weak && lists.slice(1).some((l) => l.results.length)) lists.shift();
+  return { results: mergeResults(lists), ...(showing ? { showing } : {}) };
 }
 
 /** The sub-result with the most matches, so a result links to the section that matched. */
@@ -86,6 +155,14 @@ function ensureFonts(text: string): void {
   });
 }
 
+/** An interface string with its `{{query}}` set in bold: "Showing results for **Arisu**". */
+function withQuery(template: string, query: string): (string | HTMLElement)[] {
+  const [before = '', after = ''] = template.split('{{query}}');
+  const strong = document.createElement('strong');
+  strong.textContent = query;
+  return [before, strong, after];
+}
+
 /**
  * Mounts a search box with live results into `root`. Pagefind's excerpts are HTML built from our
  * own pages with the matched words in `<mark>`; nothing else is inserted as HTML.
@@ -118,8 +195,10 @@ export function mountSearch(root: HTMLElement, strings: SearchStrings, initial =
   form.addEventListener('submit', (e) => e.preventDefault());
 
   let latest = 0;
-  async function run(): Promise<void> {
-    const query = normaliseQuery(input.value, lang);
+  /** Searches what is in the box; `exact`: only what was typed (after "search for … instead"). */
+  async function run(exact = false): Promise<void> {
+    const typed = input.value;
+    const query = normaliseQuery(typed, lang);
     const ticket = ++latest;
     if (!query) {
       list.replaceChildren();
@@ -128,15 +207,29 @@ export function mountSearch(root: HTMLElement, strings: SearchStrings, initial =
     }
     let search;
     try {
-      search = await (await loadPagefind()).search(query);
+      search = await forgivingSearch(await loadPagefind(), typed, lang, exact);
     } catch {
       status.textContent = strings.unavailable;
       return;
     }
-    if (ticket !== latest || !search) return;
+    if (ticket !== latest) return;
     const top = await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
     if (ticket !== latest) return;
-    status.textContent = top.length ? strings.count.replace('{{count}}', String(search.results.length)) : strings.noResults;
+    const count = top.length ? strings.count.replace('{{count}}', String(search.results.length)) : strings.noResults;
+    if (search.showing) {
+      // "Showing results for Arisu. Search for Arrisu instead."
+      const instead = document.createElement('button');
+      instead.type = 'button';
+      instead.className = 'underline';
+      instead.textContent = strings.searchInstead.replace('{{query}}', typed);
+      instead.addEventListener('click', () => {
+        void run(true);
+        input.focus();
+      });
+      status.replaceChildren(...withQuery(strings.showingFor, search.showing), ` · ${count} `, instead);
+    } else {
+      status.textContent = count;
+    }
     list.replaceChildren(
       ...top.map((data) => {
         const { url, excerpt } = bestLink(data);
@@ -160,7 +253,8 @@ export function mountSearch(root: HTMLElement, strings: SearchStrings, initial =
         return item;
       }),
     );
-    ensureFonts(list.textContent ?? '');
+    list.dataset['query'] = typed;
+    ensureFonts(`${status.textContent ?? ''}${list.textContent ?? ''}`);
   }
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {

@@ -32,6 +32,16 @@ describe('content check', () => {
     expect(report()).toBe('Content check: 0 error(s), 0 warning(s)');
   });
 
+  it('checks the words readers type for search: a locale per file, a list per entry, words the text uses', () => {
+    fs.mkdirSync(path.join(scratch, 'search'));
+    fs.writeFileSync(path.join(scratch, 'search/ko.yaml'), '도서관버스: [북카페]\n시민도서관:\n');
+    fs.writeFileSync(path.join(scratch, 'search/korean.yaml'), 'a: [b]\n');
+    const text = report();
+    expect(text).toContain('content/search/korean.yaml\n    is not named after a locale');
+    expect(text).toContain('content/search/ko.yaml:2\n    시민도서관: needs the words the text uses, as a list');
+    expect(text).toContain('content/search/ko.yaml:1\n    도서관버스: "북카페" appears in no ko text, so search finds nothing with it.');
+  });
+
   it('names the file, line and field of a frontmatter value of the wrong type', () => {
     breakFile('case.yaml', 'value: 4900', 'value: "4,900 people"');
     expect(report()).toMatchInlineSnapshot(`

@@ -7,6 +7,7 @@ import { factsSchema } from '../../schemas/facts.ts';
 import { caseTextSchema, pageDataSchema, pageTextSchema } from '../../schemas/text.ts';
 import { checkFiles, readText } from './files.ts';
 import { checkGlossary } from './glossary.ts';
+import { checkSearchWords } from './search.ts';
 import { checkMdxBody } from './mdx-file.ts';
 import type { Problem } from './problem.ts';
 import { imageSize } from 'image-size';
@@ -47,7 +48,7 @@ export function checkContent(dir: string): Problem[] {
   problems.unshift(...checkFiles(dir));
   const figures: PlacedFigure[] = [];
   for (const slug of slugs) problems.push(...checkCase(path.join(casesDir, slug), slug, new Set(slugs), routes, facts, figures));
-  problems.push(...checkPlaces(dir, slugs), ...checkGlossary(dir));
+  problems.push(...checkPlaces(dir, slugs), ...checkGlossary(dir), ...checkSearchWords(dir));
   const pagesDir = path.join(dir, 'pages');
   for (const page of listDirs(pagesDir)) problems.push(...checkPage(path.join(pagesDir, page), facts, figures, routes));
   problems.push(...checkOneValuePerFact(figures));
