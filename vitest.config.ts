@@ -7,7 +7,8 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    testTimeout: 60_000,
+    // Tests that run a whole build take 30-60 s alone, longer beside another file on 2 cores.
+    testTimeout: 180_000,
     // Two files at a time even on a 2-core machine: most tests wait on Chromium or a build's
     // child process, so a second file fills the gaps (measured: 290 s -> 241 s of test files).
     maxWorkers: 2,

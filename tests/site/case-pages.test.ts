@@ -137,7 +137,9 @@ describe('what a reader can check on a case page', () => {
     const sources = $('ol.sources li');
     expect(sources.length).toBeGreaterThan(5);
     sources.each((_, li) => expect($(li).text(), $(li).attr('id')).toMatch(/ — \S/));
-    $('.key-figures dt span').each((_, span) => expect($(span).attr('data-pagefind-ignore')).toBeDefined());
+    // Key figure cards (value, label, year, source id) stay out of the index and its excerpts.
+    expect($('.key-figures').length).toBeGreaterThan(0);
+    $('.key-figures').each((_, dl) => expect($(dl).attr('data-pagefind-ignore')).toBeDefined());
     $('ol.sources li > span:first-child').each((_, span) => expect($(span).attr('data-pagefind-ignore')).toBeDefined());
   });
 });

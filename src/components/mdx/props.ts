@@ -34,6 +34,15 @@ export const mdxProps = {
 /** The name of a component authors may use. */
 export type MdxComponentName = keyof typeof mdxProps;
 
+/** Props whose values are words for the reader: translated (and exported for translators). */
+export const textProps: Partial<Record<MdxComponentName, readonly string[]>> = {
+  Figure: ['alt', 'caption', 'credit'],
+  Callout: ['title'],
+  Quote: ['by', 'role'],
+  Before: ['title'],
+  After: ['title'],
+};
+
 /** Props that name figures of the case, checked against `case.yaml`. */
 export const figureRefs: Partial<Record<MdxComponentName, 'id' | 'ids'>> = { KeyFigures: 'ids', Value: 'id' };
 /** Props that name charts of the case. */
