@@ -2,18 +2,25 @@
  * `npm run i18n:status`: which translation of which case is reviewed, draft, stale or missing.
  * Prints a table, writes it as JSON (`--json FILE`, default `i18n-status.json`), and with
  * `--stamp` records the current source version in translations that say `sourceVersion: pending`
- * (or, with file arguments, in those files: run it after updating a translation).
+ * (or, with file arguments, in those files: run it after updating a translation). With `--diff`,
+ * shows for each stale translation what changed in its source since it was made, paragraph by
+ * paragraph, in git's word-diff style: `[-removed words-]{+added words+}`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { localeCodes } from '../src/i18n/locales.ts';
 import { contentDir } from '../src/lib/paths.ts';
+import { compactParts, staleSourceChanges } from '../src/lib/translation-diff.ts';
 import { sourceVersion, translationTable, type TranslationState } from '../src/lib/translation-status.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { json: { type: 'string', default: 'i18n-status.json' }, stamp: { type: 'boolean', default: false } },
+  options: {
+    json: { type: 'string', default: 'i18n-status.json' },
+    stamp: { type: 'boolean', default: false },
+    diff: { type: 'boolean', default: false },
+  },
 });
 const dir = contentDir();
 
@@ -48,6 +55,21 @@ const reviews = table.flatMap((t) => t.cells).filter((c) => c.reviewer);
 if (reviews.length) {
   console.log('\nReviews');
   for (const c of reviews) console.log(`  ${c.folder}/${c.locale}.mdx: ${c.reviewer}, ${c.reviewed}${c.state === 'stale' ? ' (source changed since)' : ''}`);
+}
+if (values.diff) {
+  const groups = staleSourceChanges(dir);
+  console.log(`\nWhat changed in the source since each stale translation${groups.length ? '' : ': no translation is stale'}`);
+  for (const { files, from, since, changes } of groups) {
+    console.log(`\n${files.join(', ')}: ${from}.mdx changed since version ${since}${changes ? ` (now ${changes.now})` : ''}`);
+    if (!changes) console.log('  the version they were made from is not in git history: compare the translation with the source as it is');
+    for (const p of changes?.paragraphs ?? []) {
+      const words = compactParts(p.parts)
+        .map((w) => (w.added ? `{+${w.value}+}` : w.removed ? `[-${w.value}-]` : w.value))
+        .join('');
+      const where = `  ${from}.mdx:${p.line} `;
+      console.log(`${where}${words.replaceAll('\n', `\n${' '.repeat(where.length)}`)}`);
+    }
+  }
 }
 const counts = table.flatMap((t) => t.cells).reduce<Record<string, number>>((acc, c) => ({ ...acc, [c.state]: (acc[c.state] ?? 0) + 1 }), {});
 console.log(

@@ -32,11 +32,13 @@ export interface TranslationCell {
  * recorded on the source, or its own re-stamping, changes no word a translator has to follow.
  */
 export function sourceVersion(file: string): string {
-  const text = fs
-    .readFileSync(file, 'utf8')
-    .replace(/\r\n/g, '\n')
-    .replace(/^translation:\n(?:[ \t]+.*\n)*/m, '');
-  return createHash('sha256').update(text).digest('hex').slice(0, 12);
+  return versionOfText(fs.readFileSync(file, 'utf8'));
+}
+
+/** The version of a text (`sourceVersion` of a file with this content; also for texts read from git). */
+export function versionOfText(text: string): string {
+  const covered = text.replace(/\r\n/g, '\n').replace(/^translation:\n(?:[ \t]+.*\n)*/m, '');
+  return createHash('sha256').update(covered).digest('hex').slice(0, 12);
 }
 
 /**

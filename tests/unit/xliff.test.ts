@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DOMParser, XMLSerializer, type Element } from '@xmldom/xmldom';
+// @ts-expect-error: the xliff package ships no type declarations.
 import xliff from 'xliff';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { localeCodes, type LocaleCode } from '../../src/i18n/locales.ts';
@@ -38,7 +39,8 @@ function editTarget(xml: string, fileId: string, unitId: string, edit: (target: 
 }
 const setText = (text: string) => (target: Element) => {
   while (target.firstChild) target.removeChild(target.firstChild);
-  target.appendChild(target.ownerDocument.createTextNode(text));
+  const doc = target.ownerDocument;
+  if (doc) target.appendChild(doc.createTextNode(text));
 };
 
 describe('XLIFF round trip', () => {
