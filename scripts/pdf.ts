@@ -1,5 +1,5 @@
 /**
- * `npm run pdf -- --locale es --cases water-supply,transit-card [--edition print [--marks]] --out pack.pdf`:
+ * `npm run pdf -- --locale es --cases water-supply,transit-card [--edition print [--marks] | --booklet] --out pack.pdf`:
  * a custom pack for a delegation — cover in that language, contents, the chosen cases — printed
  * from the last build in `dist/` (run `npm run build` first). `--marks` adds crop marks outside
  * the bleed, for a print shop that asks for them.
@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isLocale, localeCodes } from '../src/i18n/locales.ts';
+import { isLocale, localeCodes, localeInfo } from '../src/i18n/locales.ts';
 import { projectRoot } from '../src/lib/paths.ts';
 import { options } from '../src/lib/options.ts';
 import type { Edition } from '../src/pdf/editions.ts';
@@ -30,6 +30,7 @@ const { values } = (() => {
         out: { type: 'string', default: 'pack.pdf' },
         site: { type: 'string', default: 'dist' },
         marks: { type: 'boolean', default: false },
+        booklet: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -42,6 +43,8 @@ const wanted = values.locale ?? fail(`--locale is required (one of ${localeCodes
 const locale = isLocale(wanted) ? wanted : fail(`unknown locale "${wanted}"; use one of ${localeCodes.join(', ')}`);
 if (values.edition !== 'screen' && values.edition !== 'print') fail(`--edition is screen or print, not "${values.edition}"`);
 if (values.marks && values.edition !== 'print') fail('--marks needs --edition print: crop marks go outside the bleed, which only the print edition has');
+if (values.booklet && values.edition !== 'screen')
+  fail('--booklet is made from the screen edition (an office printer has no bleed): leave out --edition print');
 const cases = (values.cases ?? fail(`--cases is required, e.g. --cases ${example}`))
   .split(',')
   .map((c) => c.trim())
@@ -66,7 +69,11 @@ if (unknown.length) fail(`unknown case(s) ${unknown.join(', ')}; available: ${av
 // 3. Print. The printer writes `<out>.tmp-<pid>` and renames it when complete; crop marks go the same way.
 const temp = `${out}.tmp-${process.pid}`;
 try {
-  const [{ printJobs }, { addCropMarks }] = await Promise.all([import('../src/pdf/print.ts'), import('../src/pdf/marks.ts')]);
+  const [{ printJobs }, { addCropMarks }, { imposeBooklet }] = await Promise.all([
+    import('../src/pdf/print.ts'),
+    import('../src/pdf/marks.ts'),
+    import('../src/pdf/booklet.ts'),
+  ]);
   const report = await printJobs(site, outFolder, [
     { locale, kind: 'manual', edition: values.edition as Edition, route: `/print/${locale}/manual/`, output: path.basename(out), only: cases },
   ]);
@@ -74,9 +81,13 @@ try {
     fs.writeFileSync(temp, await addCropMarks(fs.readFileSync(out)));
     fs.renameSync(temp, out);
   }
+  if (values.booklet) {
+    fs.writeFileSync(temp, await imposeBooklet(fs.readFileSync(out), { rtl: localeInfo(locale).dir === 'rtl' }));
+    fs.renameSync(temp, out);
+  }
   const file = report.files[0];
   console.log(
-    `wrote ${path.relative(process.cwd(), out)}: ${file?.pages} pages, ${Math.round(fs.statSync(out).size / 1024)} KB, ${cases.length} case(s) in ${locale} (${values.edition} edition${values.marks ? ', crop marks' : ''})`,
+    `wrote ${path.relative(process.cwd(), out)}: ${file?.pages} pages, ${Math.round(fs.statSync(out).size / 1024)} KB, ${cases.length} case(s) in ${locale} (${values.booklet ? `A5 booklet on ${Math.ceil((file?.pages ?? 0) / 4)} A4 sheet(s), print both sides flipping on the short edge` : `${values.edition} edition`}${values.marks ? ', crop marks' : ''})`,
   );
 } catch (error) {
   fs.rmSync(temp, { force: true });

@@ -38,6 +38,11 @@ export async function places(): Promise<Map<string, { lat: number; lon: number }
 }
 
 /** A city on the world map: where it is, how many entries it has, and how they stand. */
+/** The id of a city's first row in the track record table, which its map marker links to. */
+export function cityAnchor(city: string): string {
+  return `city-${city.trim().replace(/\s+/g, '-')}`;
+}
+
 export interface MapCity {
   name: string;
   lat: number;

@@ -130,3 +130,96 @@ describe('every page type on a 320 px phone', () => {
     await page.close();
   });
 });
+
+describe('readable on a phone in the field (360 px)', () => {
+  it('draws chart labels at 12 px or more, in every case that has a chart', async () => {
+    const small: string[] = [];
+    for (const slug of ['subway', 'e-government', 'water-supply', 'nanjido', 'dmc', 'bus-reform', 'governance']) {
+      const { page } = await open(`en/cases/${slug}/`);
+      const sizes = await page.$$eval('figure.chart svg', (svgs) =>
+        svgs
+          .filter((svg) => svg.getClientRects().length > 0)
+          .map((svg) => (svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width) * Number(svg.getAttribute('font-size'))),
+      );
+      if (!sizes.length) small.push(`${slug}: no chart shown`);
+      for (const px of sizes) if (px < 12) small.push(`${slug}: labels at ${px.toFixed(1)} px`);
+      await page.close();
+    }
+    expect(small).toEqual([]);
+  });
+
+  it('draws map markers 8 px or more across, at 3:1 against the land, and a keyboard reaches a city’s row from its marker', async () => {
+    const { page } = await open('en/track-record/');
+    const markers = await page.$$eval('.world-map .markers circle', (circles) =>
+      circles.map((c) => ({
+        width: c.getBoundingClientRect().width,
+        fill: getComputedStyle(c).fill,
+        stroke: getComputedStyle(c).stroke,
+        city: c.dataset['city'],
+      })),
+    );
+    expect(markers.length).toBeGreaterThan(5);
+    const luminance = (rgb: string) => {
+      const [r = 0, g = 0, b = 0] = (rgb.match(/\d+/g) ?? []).map((v) => {
+        const c = Number(v) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const land = luminance(await page.$eval('.world-map svg path:nth-of-type(2)', (p) => getComputedStyle(p).fill));
+    for (const m of markers) {
+      expect(m.width, m.city).toBeGreaterThanOrEqual(8);
+      // A ring (unconfirmed city) is drawn by its stroke, a dot by its fill.
+      const ink = m.fill === 'rgb(255, 255, 255)' ? m.stroke : m.fill;
+      const [hi, lo] = [Math.max(luminance(ink), land), Math.min(luminance(ink), land)];
+      expect((hi + 0.05) / (lo + 0.05), `${m.city} ${ink}`).toBeGreaterThanOrEqual(3);
+    }
+    let focused: string | null = null;
+    for (let i = 0; i < 80 && !focused; i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() =>
+        document.activeElement?.closest('.world-map .markers a') ? (document.activeElement?.getAttribute('href') ?? null) : null,
+      );
+    }
+    expect(focused).toMatch(/^#city-/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash))).toBe(decodeURIComponent(focused ?? ''));
+    const row = await page.evaluate(() => document.querySelector(':target')?.textContent ?? '');
+    const city = await page.$eval(`.world-map .markers a[href="${focused}"] circle`, (c) => (c as SVGElement).dataset['city'] ?? '');
+    expect(row).toContain(city);
+    await page.close();
+  });
+});
+
+describe('asking Seoul about a case', () => {
+  it('composes an e-mail in the reader’s language to the case’s desk, from a short form', async () => {
+    const { page } = await open('ar/cases/water-supply/');
+    await page.locator('details.inquiry summary').click();
+    const form = page.locator('form[data-inquiry]');
+    await form.getByLabel('المدينة').fill('Lima');
+    await form.getByLabel('البلد').fill('Peru');
+    await form.getByLabel('التدريب').check();
+    await form.getByLabel('الرسالة').fill('نود زيارة محطة المياه.');
+    await form.getByRole('button', { name: 'اكتب الرسالة' }).click();
+    const href = (await form.getAttribute('data-mailto')) ?? '';
+    const url = new URL(href);
+    const title = await page.locator('h1').first().textContent();
+    expect(url.protocol).toBe('mailto:');
+    expect(url.pathname).toMatch(/@/);
+    expect(url.searchParams.get('subject')).toBe(`استفسار: ${title?.trim()}`);
+    expect(url.searchParams.get('body')).toBe('المدينة: Lima\nالبلد: Peru\nمجال الاهتمام: التدريب\n\nنود زيارة محطة المياه.');
+    await page.close();
+  });
+
+  it('shows a plain e-mail link instead of the form without JavaScript', async () => {
+    const context = await chromium.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${chromium.origin}/en/partner/`);
+    await page.locator('details.inquiry summary').click();
+    expect(await page.locator('form[data-inquiry]').isVisible()).toBe(false);
+    const links = await page.locator('details.inquiry a[href^="mailto:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(links.length).toBeGreaterThan(0);
+    expect(links[0]).toMatch(/^mailto:[^?]+@[^?]+\?subject=Inquiry%3A%20/);
+    await context.close();
+  });
+});

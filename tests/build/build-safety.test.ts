@@ -169,6 +169,11 @@ describe('npm run pdf argument errors', () => {
       'npm run pdf: --out tests/.out is a folder: name the file to write, e.g. --out tests/.out/pack.pdf',
     ],
     [
+      'a booklet asked of the print edition',
+      ['--cases', 'subway', '--edition', 'print', '--booklet', '--out', 'tests/.out/pack.pdf'],
+      'npm run pdf: --booklet is made from the screen edition (an office printer has no bleed): leave out --edition print',
+    ],
+    [
       'an --out in a folder that does not exist',
       ['--cases', 'subway', '--out', 'tests/.out/no-such-folder/pack.pdf'],
       'npm run pdf: --out tests/.out/no-such-folder/pack.pdf: the folder tests/.out/no-such-folder/ does not exist; create it first',

@@ -47,6 +47,18 @@ describe('the PDFs in the URL table', () => {
   });
 });
 
+describe('brochures', () => {
+  it('are 2 to 4 pages in every locale, so one folded sheet or two carry a case', async () => {
+    const outside: string[] = [];
+    for (const locale of localeCodes)
+      for (const slug of slugs) {
+        const pages = (await loadPdf(pdf(locale, slug))).getPageCount();
+        if (pages < 2 || pages > 4) outside.push(`${locale}/${slug}: ${pages} pages`);
+      }
+    expect(outside).toEqual([]);
+  });
+});
+
 describe('print editions', () => {
   it.each(['manual-print', 'transit-card-print', 'water-supply-print'])(
     '%s: A4 + 3 mm bleed, TrimBox = A4, BleedBox = MediaBox on every page',

@@ -49,9 +49,13 @@ describe('the track record page', () => {
 
   it('draws the map as inline SVG with a title and a text alternative, and loads no tiles', () => {
     const $ = load(readPage('main', 'en/track-record'));
-    const svg = $('.world-map svg');
-    expect(svg.attr('role')).toBe('img');
-    expect(svg.find('title').text()).not.toBe('');
+    const svg = $('.world-map svg').first();
+    // A group: its markers are links to each city's row in the table (an image hides its links).
+    expect(svg.attr('role')).toBe('group');
+    expect(svg.find('title').first().text()).not.toBe('');
+    const links = svg.find('.markers a');
+    expect(links.length).toBe(svg.find('.markers circle').length);
+    links.each((_, a) => expect($(`[id="${decodeURIComponent(($(a).attr('href') ?? '').slice(1))}"]`).text()).toContain($(a).attr('aria-label') ?? '?'));
     expect(svg.find('desc').text()).toMatch(/\d+ entries with \d+ cities in \d+ countries/);
     expect($('img[src^="http"], script[src^="http"]').length).toBe(0);
   });
@@ -129,7 +133,7 @@ describe('charts', () => {
 
   it('show the officials trained 2008-2012 exactly as the brief gives them', () => {
     const $ = load(readPage('main', 'en/track-record'));
-    expect($('[data-chart="chart-officials-trained"] desc').text()).toBe('2008: 141; 2009: 112; 2010: 152; 2011: 176; 2012: 226');
+    expect($('[data-chart="chart-officials-trained"] .chart-wide desc').text()).toBe('2008: 141; 2009: 112; 2010: 152; 2011: 176; 2012: 226');
   });
 });
 

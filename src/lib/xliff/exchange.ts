@@ -209,7 +209,7 @@ export function exportLocale(
         name: unitName(target),
         notes: [
           ...terms.map((text) => ({ category: 'glossary', text })),
-          ...(p.stale ? [{ category: 'status', text: 'stale: the source changed since this translation' }] : []),
+          { category: 'status', text: p.stale ? 'stale: the source changed since this translation was made' : p.status },
         ],
         codes: shared.codes,
         source: source.content,
