@@ -20,7 +20,7 @@ import { serve } from '../src/lib/static-server.ts';
 import { printJobs } from '../src/pdf/print.ts';
 import type { Edition } from '../src/pdf/editions.ts';
 import { makeCorpus, slugOf, type Corpus } from './lib/corpus.ts';
-import { alternate, folderBytes, htmlPages, layoutShift, median, runNode, searchTransfer, weighPage, type Run } from './lib/measure.ts';
+import { alternate, folderBytes, htmlPages, layoutShift, median, runNode, searchLatency, searchTransfer, weighPage, type Run } from './lib/measure.ts';
 import { pagedJsPolyfill, printWithPagedJs } from './lib/pagedjs.ts';
 import { writeReport, type Results } from './lib/report.ts';
 
@@ -179,27 +179,34 @@ for (const size of sizes) {
       vi: 'bãi rác',
       id: 'kebocoran air',
     };
+    const ourSearch = (locale: string) => async (page: import('playwright-core').Page) => {
+      await page.keyboard.press('/');
+      await page.locator('dialog[open] input').fill(probe[locale] ?? 'Seoul');
+      await page.locator('dialog[open] .search-result').first().waitFor({ timeout: 60_000 });
+    };
+    const peerSearch = (locale: string) => async (page: import('playwright-core').Page) => {
+      await page.locator('button[data-open-modal]').first().click();
+      await page.locator('dialog[open] input').fill(probe[locale] ?? 'Seoul');
+      await page.locator('dialog[open] .pagefind-ui__result').first().waitFor({ timeout: 60_000 });
+    };
     const firstQuery: Record<string, number> = {};
-    for (const locale of localeCodes) {
-      firstQuery[locale] = await searchTransfer(browser, server.origin, `/${locale}/cases/${slugOf(0)}/`, site, async (page) => {
-        await page.keyboard.press('/');
-        await page.locator('dialog[open] input').fill(probe[locale] ?? 'Seoul');
-        await page.locator('dialog[open] .search-result').first().waitFor();
-      });
-    }
+    for (const locale of localeCodes)
+      firstQuery[locale] = await searchTransfer(browser, server.origin, `/${locale}/cases/${slugOf(0)}/`, site, ourSearch(locale));
     const peerFirstQuery: Record<string, number> = {};
+    const latency: Record<string, { ours: number; starlight: number }> = {};
     for (const locale of ['en', 'ko'] as const) {
-      peerFirstQuery[locale] = await searchTransfer(browser, peerServer.origin, `/${locale}/cases/${slugOf(0)}/`, peerSite, async (page) => {
-        await page.locator('button[data-open-modal]').first().click();
-        await page.locator('dialog[open] input').fill(probe[locale] ?? 'Seoul');
-        await page.locator('dialog[open] .pagefind-ui__result').first().waitFor();
-      });
+      peerFirstQuery[locale] = await searchTransfer(browser, peerServer.origin, `/${locale}/cases/${slugOf(0)}/`, peerSite, peerSearch(locale));
+      latency[locale] = {
+        ours: await searchLatency(browser, server.origin, `/${locale}/cases/${slugOf(0)}/`, ourSearch(locale)),
+        starlight: await searchLatency(browser, peerServer.origin, `/${locale}/cases/${slugOf(0)}/`, peerSearch(locale)),
+      };
     }
     results.search = {
       oursIndexBytes: folderBytes(path.join(site, 'pagefind')),
       starlightIndexBytes: folderBytes(path.join(peerSite, 'pagefind')),
       oursFirstQuery: firstQuery,
       starlightFirstQuery: peerFirstQuery,
+      latency,
     };
   } finally {
     await browser.close();

@@ -150,17 +150,7 @@ export const folderBytes = (dir: string): number =>
 export async function layoutShift(browser: Browser, origin: string, route: string, runs = 3): Promise<number> {
   const values: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 150,
-      downloadThroughput: (1.6 * 1024 * 1024) / 8,
-      uploadThroughput: (750 * 1024) / 8,
-    });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const { context, page } = await throttledPhone(browser);
     await page.addInitScript(() => {
       const w = window as unknown as { __cls: number };
       w.__cls = 0;
@@ -172,6 +162,46 @@ export async function layoutShift(browser: Browser, origin: string, route: strin
     await page.goto(`${origin}${route}`, { waitUntil: 'networkidle', timeout: 120_000 });
     await page.waitForTimeout(1000);
     values.push(await page.evaluate(() => (window as unknown as { __cls: number }).__cls));
+    await context.close();
+  }
+  return median(values);
+}
+
+/** A phone on a slow link: Lighthouse's mobile throttling (150 ms, 1.6 Mbps, 4× slower CPU, 412 px). */
+async function throttledPhone(browser: Browser) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 150,
+    downloadThroughput: (1.6 * 1024 * 1024) / 8,
+    uploadThroughput: (750 * 1024) / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  return { context, page };
+}
+
+/**
+ * Seconds from opening search to the first result on the screen, on a throttled phone (as for
+ * layout shift), after the page has loaded; `search` opens search, types and waits for a result.
+ * Median of `runs`, each in a fresh context (nothing cached).
+ */
+export async function searchLatency(
+  browser: Browser,
+  origin: string,
+  route: string,
+  search: (page: import('playwright-core').Page) => Promise<void>,
+  runs = 3,
+): Promise<number> {
+  const values: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const { context, page } = await throttledPhone(browser);
+    await page.goto(`${origin}${route}`, { waitUntil: 'networkidle', timeout: 120_000 });
+    const started = performance.now();
+    await search(page);
+    values.push((performance.now() - started) / 1000);
     await context.close();
   }
   return median(values);

@@ -24,7 +24,14 @@ export interface Results {
   casePage?: { route: string; ours: PageWeight; starlight: PageWeight; oursKo: PageWeight };
   /** Cumulative layout shift of a case page by locale, under mobile throttling (medians). */
   layoutShift?: { ours: Record<string, number>; starlight: Record<string, number> };
-  search?: { oursIndexBytes: number; starlightIndexBytes: number; oursFirstQuery: Record<string, number>; starlightFirstQuery: Record<string, number> };
+  search?: {
+    oursIndexBytes: number;
+    starlightIndexBytes: number;
+    oursFirstQuery: Record<string, number>;
+    starlightFirstQuery: Record<string, number>;
+    /** Seconds from opening search to the first result on a throttled phone, by locale (medians). */
+    latency?: Record<string, { ours: number; starlight: number }>;
+  };
   pdf?: Partial<Record<'screen' | 'print', { ours: { pages: number; seconds: number }; pagedjs: { pages: number; seconds: number } }>>;
   warm?: {
     edited: string;
@@ -166,6 +173,16 @@ export function writeReport(r: Results, markdownFile: string): string {
         x(ours / (q.starlightFirstQuery[locale] ?? 1)),
         '≤ 150 KB',
         ours <= 150 * 1024,
+      );
+    }
+    for (const [locale, t] of Object.entries(q.latency ?? {})) {
+      row(
+        `Search open → first result (${locale}, phone, slow link)`,
+        `${t.ours.toFixed(2)} s`,
+        `${t.starlight.toFixed(2)} s`,
+        x(t.ours / t.starlight),
+        '≤ 1.0× Starlight',
+        t.ours <= t.starlight,
       );
     }
     row(

@@ -39,14 +39,33 @@ interface PagefindResult {
   data(): Promise<PagefindResultData>;
 }
 interface Pagefind {
+  init?(): Promise<void>;
+  preload?(term: string): Promise<void>;
   search(query: string): Promise<{ results: PagefindResult[] } | null>;
 }
 
 let pagefind: Promise<Pagefind> | undefined;
-/** Pagefind's own JS, loaded the first time search opens; it picks the index of `<html lang>`. */
+/**
+ * Pagefind's own JS, loaded and started (its WebAssembly and the index's metadata) as soon as
+ * search opens, while the reader types; it picks the index of `<html lang>`.
+ */
 function loadPagefind(): Promise<Pagefind> {
-  pagefind ??= import(/* @vite-ignore */ `${'/pagefind/'}pagefind.js`) as Promise<Pagefind>;
+  pagefind ??= (import(/* @vite-ignore */ `${'/pagefind/'}pagefind.js`) as Promise<Pagefind>).then(async (api) => {
+    await api.init?.();
+    return api;
+  });
   return pagefind;
+}
+
+const loaded = new WeakMap<PagefindResult, Promise<PagefindResultData>>();
+/** A result's data (its fragment file), fetched once however often it is asked for. */
+function dataOf(result: PagefindResult): Promise<PagefindResultData> {
+  let data = loaded.get(result);
+  if (!data) {
+    data = result.data();
+    loaded.set(result, data);
+  }
+  return data;
 }
 
 const fetched = new Map<string, Promise<unknown>>();
@@ -79,7 +98,7 @@ async function forgivingSearch(api: Pagefind, typed: string, lang: string, exact
   const [base, data] = await Promise.all([api.search(query), searchFile<SearchData>(`${locale}.json`, { synonyms: {} })]);
   const baseResults = base?.results ?? [];
   if (exact) return { results: baseResults };
-  const excerpts = await Promise.all(baseResults.slice(0, 3).map(async (r) => (await r.data()).excerpt));
+  const excerpts = await Promise.all(baseResults.slice(0, 3).map(async (r) => (await dataOf(r)).excerpt));
   const marked = excerpts.flatMap((e) => [...e.matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => m[1] ?? ''));
   const weak = baseResults.length === 0 || unmatchedWords(query, marked).length > 0;
   const lists = [{ results: baseResults, weight: weak ? 0.2 : 1 }];
@@ -106,18 +125,27 @@ function bestLink(data: PagefindResultData): { url: string; excerpt: string } {
   return best && best.locations.length > 0 ? { url: best.url, excerpt: best.excerpt } : { url: data.url, excerpt: data.excerpt };
 }
 
-/** Whether a `unicode-range` value (`U+0-FF, U+131`) covers a code point. */
-function inRange(range: string, cp: number): boolean {
-  return range.split(',').some((part) => {
-    const [from = '', to = from] = part.trim().replace(/^U\+/i, '').split('-');
-    return cp >= parseInt(from, 16) && cp <= parseInt(to, 16);
-  });
+/** Parsed `unicode-range` values, by their text: a face cut to the site lists hundreds of ranges. */
+const rangeCache = new Map<string, [number, number][]>();
+function ranges(range: string): [number, number][] {
+  let parsed = rangeCache.get(range);
+  if (!parsed) {
+    parsed = range.split(',').map((part) => {
+      const [from = '', to = from] = part.trim().replace(/^U\+/i, '').split('-');
+      return [parseInt(from, 16), parseInt(to, 16)];
+    });
+    rangeCache.set(range, parsed);
+  }
+  return parsed;
 }
 
 /** Whether every character of `text` has a font face of the page (by its `unicode-range`). */
 function covered(text: string): boolean {
-  const faces = [...document.fonts];
-  return [...text].every((c) => !c.trim() || faces.some((f) => inRange(f.unicodeRange, c.codePointAt(0) ?? 0)));
+  const faces = [...document.fonts].map((f) => ranges(f.unicodeRange));
+  return [...new Set(text)].every((c) => {
+    const cp = c.codePointAt(0) ?? 0;
+    return !c.trim() || faces.some((face) => face.some(([from, to]) => cp >= from && cp <= to));
+  });
 }
 
 /** Adds a stylesheet (once), before `before` or at the end of the head; resolves when it has loaded. */
@@ -146,6 +174,8 @@ let fontsReady = Promise.resolve();
  */
 function ensureFonts(text: string): void {
   fontsReady = fontsReady.then(async () => {
+    // After the results have painted: checking hundreds of characters must not hold them back.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     if (covered(text)) return;
     const scripts = Object.keys(fontScripts);
     await Promise.all(scripts.map((script) => addSheet(`/fonts/${script}.css`)));
@@ -169,6 +199,9 @@ function withQuery(template: string, query: string): (string | HTMLElement)[] {
  */
 export function mountSearch(root: HTMLElement, strings: SearchStrings, initial = ''): HTMLInputElement {
   const lang = document.documentElement.lang;
+  // Pagefind and the synonyms start loading as search opens, not at the first keystroke.
+  loadPagefind().catch(() => undefined);
+  void searchFile<SearchData>(`${lang.split('-')[0] ?? lang}.json`, { synonyms: {} });
   root.innerHTML = '';
   const form = document.createElement('form');
   form.role = 'search';
@@ -213,7 +246,8 @@ export function mountSearch(root: HTMLElement, strings: SearchStrings, initial =
       return;
     }
     if (ticket !== latest) return;
-    const top = await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
+    // The first three results show as soon as their data is in; the next seven follow.
+    const top = await Promise.all(search.results.slice(0, 3).map(dataOf));
     if (ticket !== latest) return;
     const count = top.length ? strings.count.replace('{{count}}', String(search.results.length)) : strings.noResults;
     if (search.showing) {
@@ -230,37 +264,47 @@ export function mountSearch(root: HTMLElement, strings: SearchStrings, initial =
     } else {
       status.textContent = count;
     }
-    list.replaceChildren(
-      ...top.map((data) => {
-        const { url, excerpt } = bestLink(data);
-        const item = document.createElement('li');
-        item.className = 'search-result rounded border border-brand-100 p-3';
-        const sector = data.filters['sector']?.[0];
-        if (sector) {
-          const tag = document.createElement('p');
-          tag.className = 'text-xs font-semibold uppercase text-brand-600';
-          tag.textContent = sector;
-          item.append(tag);
-        }
-        const link = document.createElement('a');
-        link.href = url;
-        link.className = 'font-bold';
-        link.textContent = data.meta['title'] ?? url;
-        const text = document.createElement('p');
-        text.className = 'mt-1 text-sm';
-        text.innerHTML = excerpt;
-        item.append(link, text);
-        return item;
-      }),
-    );
+    const item = (data: PagefindResultData) => {
+      const { url, excerpt } = bestLink(data);
+      const li = document.createElement('li');
+      li.className = 'search-result rounded border border-brand-100 p-3';
+      const sector = data.filters['sector']?.[0];
+      if (sector) {
+        const tag = document.createElement('p');
+        tag.className = 'text-xs font-semibold uppercase text-brand-600';
+        tag.textContent = sector;
+        li.append(tag);
+      }
+      const link = document.createElement('a');
+      link.href = url;
+      link.className = 'font-bold';
+      link.textContent = data.meta['title'] ?? url;
+      const text = document.createElement('p');
+      text.className = 'mt-1 text-sm';
+      text.innerHTML = excerpt;
+      li.append(link, text);
+      return li;
+    };
+    list.replaceChildren(...top.map(item));
     list.dataset['query'] = typed;
+    void Promise.all(search.results.slice(3, 10).map(dataOf)).then((more) => {
+      if (ticket !== latest) return;
+      list.append(...more.map(item));
+      ensureFonts(list.textContent ?? '');
+    });
     ensureFonts(`${status.textContent ?? ''}${list.textContent ?? ''}`);
   }
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     ensureFonts(input.value);
+    // The index chunks for what is typed start loading now, not after the pause below.
+    const query = normaliseQuery(input.value, lang);
+    if (query)
+      void loadPagefind()
+        .then((api) => api.preload?.(query))
+        .catch(() => undefined);
     clearTimeout(timer);
-    timer = setTimeout(() => void run(), 150);
+    timer = setTimeout(() => void run(), 120);
   });
   if (initial) {
     ensureFonts(initial);
