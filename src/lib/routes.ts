@@ -17,6 +17,7 @@ export const localeRoutes = {
   'track-record': { segments: ['track-record'], content: 'track-record' },
   partner: { segments: ['partner'], content: 'partner' },
   search: { segments: ['search'] },
+  pack: { segments: ['pack'] },
 } as const satisfies Record<string, { segments: readonly string[]; content?: string }>;
 
 /** A page that exists once per locale. */

@@ -94,7 +94,7 @@ describe.each(scripts)('fonts on $route', ({ route, family, sample }) => {
 });
 
 describe('every page type on a 320 px phone', () => {
-  const pageTypes = ['', 'cases/', 'cases/e-government/', 'track-record/', 'partner/', 'search/'];
+  const pageTypes = ['', 'cases/', 'cases/e-government/', 'track-record/', 'partner/', 'search/', 'pack/'];
   it.each(['ko', 'en', 'es', 'fr', 'ar', 'zh', 'vi', 'id'])(
     'scrolls only downwards in %s, and draws every character with a font cut to the site (no unicode-range slice fetched)',
     async (locale) => {

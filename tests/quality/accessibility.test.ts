@@ -64,6 +64,7 @@ describe('accessibility (axe-core, no serious or critical violations)', () => {
       `/${locale}/cases/`,
       `/${locale}/track-record/`,
       `/${locale}/partner/`,
+      `/${locale}/pack/`,
       ...slugs.map((s) => `/${locale}/cases/${s}/`),
     ]);
     const tab = await auditor();

@@ -58,6 +58,7 @@ describe('privacy', () => {
       `/${locale}/cases/transit-card/`,
       `/${locale}/track-record/`,
       `/${locale}/partner/`,
+      `/${locale}/pack/`,
       `/${locale}/search/?q=Seoul`,
     ]);
     // Three tabs at a time; each page is watched from its first request until the network is idle.
