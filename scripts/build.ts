@@ -185,7 +185,7 @@ try {
     });
     fillDownloadInfo(staging, report);
     console.log(
-      `[pdf] ${report.files.length} PDFs, ${report.pages} pages: ${report.printed} printed, ${report.reused} unchanged, ${report.seconds.toFixed(1)} s (${report.prints} prints: one per document and both editions, the front pages again where contents numbers moved)`,
+      `[pdf] ${report.files.length} PDFs, ${report.pages} pages: ${report.printed} printed, ${report.reused} unchanged, ${report.seconds.toFixed(1)} s (${report.prints} prints: one per document and both editions, a manual's front again with its contents numbers)`,
     );
   }
   console.log(`[build] indexing for search…`);

@@ -2,10 +2,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Diff, diffArrays } from 'diff';
-import { parse } from 'yaml';
 import type { LocaleCode } from '../i18n/locales.ts';
 import { projectRoot } from './paths.ts';
-import { translationTable, versionOfText } from './translation-status.ts';
+import { translationMeta, translationTable, versionOfText } from './translation-status.ts';
 
 /** A run of words in a word diff: kept (neither flag), removed from the old text or added in the new one. */
 export interface WordPart {
@@ -84,17 +83,9 @@ const remembered = new Map<string, SourceChanges>();
 /** The locale a translation was made from and the version it records, when it records one. */
 function readStamp(file: string): { from: LocaleCode; version: string } | undefined {
   if (!fs.existsSync(file)) return undefined;
-  const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(fs.readFileSync(file, 'utf8'))?.[1] ?? '';
-  let translation: { from?: unknown; sourceVersion?: unknown } | undefined;
-  try {
-    // Failsafe schema, as translation-status.ts reads it: every value a string as written.
-    translation = (parse(front, { schema: 'failsafe' }) as { translation?: typeof translation } | null)?.translation;
-  } catch {
-    return undefined;
-  }
-  const { from, sourceVersion: version } = translation ?? {};
+  const { from, sourceVersion: version } = translationMeta(fs.readFileSync(file, 'utf8')) ?? {};
   if (typeof from !== 'string' || typeof version !== 'string' || version === 'pending') return undefined;
-  return { from: from as LocaleCode, version };
+  return { from, version };
 }
 
 /**

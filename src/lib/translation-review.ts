@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { isLocale, localeCodes, sourceLocale } from '../i18n/locales.ts';
 import { displayPath } from './paths.ts';
-import { sourceVersion } from './translation-status.ts';
+import { sourceVersion, translationMeta } from './translation-status.ts';
 
 /** A review that cannot be recorded, with what to do instead: one line, printed as it is. */
 export class ReviewRefused extends Error {
@@ -100,24 +100,6 @@ function checkDate(date: string | undefined, today: Date): string {
     throw new ReviewRefused(`--date ${date} is not a day: write it as YYYY-MM-DD, e.g. --date ${now}`);
   if (date > now) throw new ReviewRefused(`--date ${date} is in the future (today is ${now}): give the day the review was done`);
   return date;
-}
-
-interface TranslationMeta {
-  status?: string;
-  from?: string;
-  sourceVersion?: string;
-}
-
-/** The `translation:` block of a text's frontmatter, every value read as the string written. */
-function translationMeta(text: string): TranslationMeta | undefined {
-  const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1];
-  if (front === undefined) return undefined;
-  try {
-    const meta = (parse(front, { schema: 'failsafe' }) as { translation?: unknown } | null)?.translation;
-    return meta && typeof meta === 'object' ? (meta as TranslationMeta) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -70,7 +70,8 @@ function lastChanged(file: string): string | undefined {
   return commitDates.dates.get(path.resolve(file));
 }
 
-interface TranslationMeta {
+/** A text's `translation:` block, every value the string written. */
+export interface TranslationMeta {
   status?: 'source' | 'draft' | 'reviewed';
   from?: LocaleCode;
   sourceVersion?: string;
@@ -78,11 +79,24 @@ interface TranslationMeta {
   reviewed?: string;
 }
 
+/**
+ * The `translation:` block of a text's frontmatter, read with YAML's failsafe schema (an unquoted
+ * version such as 84620e693006 stays a string); undefined when the text has no frontmatter or it
+ * is not YAML (the content check reports that).
+ */
+export function translationMeta(text: string): TranslationMeta | undefined {
+  const front = /^(?:\uFEFF)?---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1];
+  if (front === undefined) return undefined;
+  try {
+    const meta = (parse(front, { schema: 'failsafe' }) as { translation?: unknown } | null)?.translation;
+    return meta && typeof meta === 'object' ? (meta as TranslationMeta) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function readMeta(file: string): TranslationMeta {
-  const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(fs.readFileSync(file, 'utf8'))?.[1] ?? '';
-  // Every value as written (YAML's failsafe schema): an unquoted version such as 84620e693006
-  // must stay a string, not become a number.
-  return ((parse(front, { schema: 'failsafe' }) as { translation?: TranslationMeta } | null)?.translation ?? {}) as TranslationMeta;
+  return translationMeta(fs.readFileSync(file, 'utf8')) ?? {};
 }
 
 /**

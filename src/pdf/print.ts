@@ -26,7 +26,7 @@ const pipelineVersion = createHash('sha256')
 export interface PrintReport {
   /** PDFs written from a new print (each print gives both editions). */
   printed: number;
-  /** Times Chromium printed (a manual whose contents numbers moved prints its front pages again). */
+  /** Times Chromium printed (a document with a contents page prints its front pages a second time). */
   prints: number;
   reused: number;
   pages: number;
@@ -174,15 +174,15 @@ async function printFront(page: Page, print: () => Promise<Uint8Array>): Promise
 
 /**
  * Prints one document in an open tab, on the print edition's sheet (both editions are cut from
- * it). A document with a contents page is printed with the numbers it had last time (`guess`);
- * only when a part has moved (or on the first build) is it printed again with the right ones.
+ * it). A document with a contents page is printed with 0 in every number slot, then its front
+ * again with the real numbers (see below): always the same two steps, so the bytes depend on the
+ * document alone, never on what a machine printed before.
  */
 async function render(
   page: Page,
   origin: string,
   job: { route: string; only?: string[] | undefined },
-  guess: TocNumbers | undefined,
-): Promise<{ bytes: Uint8Array; meta: PdfMeta; toc: TocNumbers; prints: number }> {
+): Promise<{ bytes: Uint8Array; meta: PdfMeta; prints: number }> {
   await page.goto(`${origin}${job.route}`, { waitUntil: 'load' });
   // The edition's sheet size comes as a stylesheet from the page's own origin (served by the
   // route below), so the page's CSP stays on while printing: nothing inline is added.
@@ -211,9 +211,9 @@ async function render(
     }, job.only);
   }
   const toc = await page.$$eval('[data-toc-for]', (els) => els.map((el) => (el as HTMLElement).dataset['tocFor'] ?? ''));
-  // Every number slot holds a number when printed (last time's, or 0), so contents pages printed
-  // again with the right numbers carry the same tags as the first print's.
-  if (toc.length) await fillToc(page, Object.fromEntries(toc.map((id) => [id, guess?.[id] ?? 0])));
+  // Every number slot holds a number when printed (0), so contents pages printed again with the
+  // right numbers carry the same tags as the first print's.
+  if (toc.length) await fillToc(page, Object.fromEntries(toc.map((id) => [id, 0])));
   await settle(page);
   const meta = await page.evaluate(() => ({
     title: document.title,
@@ -228,18 +228,17 @@ async function render(
   const print = () => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
   let bytes: Uint8Array = await print();
   let prints = 1;
-  let numbers: TocNumbers = {};
   if (toc.length) {
-    // Chromium has no target-counter(): read where each part landed. If a number is wrong, only
-    // the pages up to the contents are printed again, with the right numbers, and their drawing
-    // replaces the guessed one (graftPages): each page is printed once. Should that not fit, the
-    // whole document is printed again until the numbers hold.
+    // Chromium has no target-counter(): read where each part landed; only the pages up to the
+    // contents are printed again, with the right numbers, and their drawing replaces the first
+    // one (graftPages): every other page is printed once. Should that not fit, the whole
+    // document is printed again until the numbers hold.
     for (let pass = 0; ; pass++) {
       const doc = await PDFDocument.load(bytes);
       const where = destinationPages(doc);
       const missing = toc.filter((id) => where.get(id) === undefined);
       if (missing.length) throw new Error(`${job.route}: contents entries with no destination in the PDF: ${missing.join(', ')}`);
-      numbers = Object.fromEntries(toc.map((id) => [id, where.get(id) ?? 0]));
+      const numbers = Object.fromEntries(toc.map((id) => [id, where.get(id) ?? 0]));
       if (!(await fillToc(page, numbers))) break;
       if (pass === 0) {
         const front = await printFront(page, print);
@@ -254,7 +253,7 @@ async function render(
       prints++;
     }
   }
-  return { bytes, meta, toc: numbers, prints };
+  return { bytes, meta, prints };
 }
 
 /**
@@ -281,21 +280,6 @@ export async function printJobs(siteDir: string, outDir: string, jobs: PdfJob[],
   const cached = (doc: PrintDocument, job: PdfJob) => (cacheDir ? path.join(cacheDir, `${doc.hash}-${job.edition}.pdf`) : undefined);
   const isCached = (doc: PrintDocument) => doc.jobs.every((job) => fs.existsSync(cached(doc, job) ?? ''));
   const todo = [...documents.values()].filter((doc) => !isCached(doc));
-  // The contents page numbers each document had when last printed, by route and cases.
-  const tocFile = (doc: PrintDocument) =>
-    cacheDir
-      ? path.join(
-          cacheDir,
-          `toc-${createHash('sha256')
-            .update(JSON.stringify([doc.route, doc.only ?? []]))
-            .digest('hex')
-            .slice(0, 16)}.json`,
-        )
-      : undefined;
-  const lastToc = (doc: PrintDocument): TocNumbers | undefined => {
-    const file = tocFile(doc);
-    return file && fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as TocNumbers) : undefined;
-  };
   let browser: Browser | undefined;
   let server: Awaited<ReturnType<typeof serve>> | undefined;
   if (todo.length) {
@@ -333,11 +317,11 @@ export async function printJobs(siteDir: string, outDir: string, jobs: PdfJob[],
             if (!page) throw new Error('no browser tab');
             let result;
             try {
-              result = await render(page, server?.origin ?? '', doc, lastToc(doc));
+              result = await render(page, server?.origin ?? '', doc);
             } catch (first) {
               // One retry: a crashed or timed-out tab gets a second chance; a second failure stops the build.
               try {
-                result = await render(page, server?.origin ?? '', doc, undefined);
+                result = await render(page, server?.origin ?? '', doc);
               } catch (second) {
                 const outputs = doc.jobs.map((job) => job.output).join(', ');
                 throw new Error(
@@ -346,8 +330,6 @@ export async function printJobs(siteDir: string, outDir: string, jobs: PdfJob[],
                 );
               }
             }
-            const file = tocFile(doc);
-            if (file && Object.keys(result.toc).length) fs.writeFileSync(file, JSON.stringify(result.toc));
             report.prints += result.prints;
             finished = await finishPdf(
               result.bytes,

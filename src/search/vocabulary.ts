@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Parser } from 'htmlparser2';
 import { parse } from 'yaml';
 import { localeCodes, type LocaleCode } from '../i18n/locales.ts';
+import { readGlossary } from '../lib/check/glossary.ts';
 import { fold, type SearchData, type Vocabulary } from './forgive.ts';
 import { stemKorean } from './korean.ts';
 
@@ -46,7 +47,7 @@ function indexedWords(html: string, count: Map<string, number>): void {
   parser.end();
 }
 
-/** A YAML map of one locale (`content/glossary/`, `content/search/`), or an empty one. */
+/** A YAML map (`content/search/{locale}.yaml`), or an empty one. */
 function readMap(file: string): Record<string, unknown> {
   if (!fs.existsSync(file)) return {};
   const data = parse(fs.readFileSync(file, 'utf8')) as unknown;
@@ -66,8 +67,8 @@ export function synonymsFor(contentDir: string, locale: LocaleCode): Record<stri
     synonyms[k] = [...new Set([...(synonyms[k] ?? []), ...values])];
   };
   if (locale !== 'ko') {
-    const korean = readMap(path.join(contentDir, 'glossary', 'ko.yaml'));
-    const own = readMap(path.join(contentDir, 'glossary', `${locale}.yaml`));
+    const korean = readGlossary(contentDir, 'ko');
+    const own = readGlossary(contentDir, locale);
     for (const [id, term] of Object.entries(korean)) {
       const mine = own[id];
       if (typeof term === 'string' && typeof mine === 'string' && fold(term) !== fold(mine)) add(term, [mine]);

@@ -10,9 +10,9 @@ import { outRoot, root, sites } from '../setup/sites.ts';
 import { box, loadPdf, outlineTitles, pageText, renderPage } from './read.ts';
 
 describe('the PDF pipeline', () => {
-  it('prints byte-identical PDFs from the same input', async () => {
-    const jobs = allJobs(sites.main.out).filter((j) => j.locale === 'ko' && j.slug === 'transit-card');
-    expect(jobs.map((j) => j.edition).sort()).toEqual(['print', 'screen']);
+  it('prints byte-identical PDFs from the same input, a manual with its contents page included', async () => {
+    const jobs = allJobs(sites.main.out).filter((j) => j.locale === 'ko' && (j.slug === 'transit-card' || j.kind === 'manual'));
+    expect(jobs.map((j) => `${j.kind} ${j.edition}`).sort()).toEqual(['brochure print', 'brochure screen', 'manual print', 'manual screen']);
     const a = path.join(outRoot, 'pdf-a');
     const b = path.join(outRoot, 'pdf-b');
     await printJobs(sites.main.out, a, jobs);

@@ -5,7 +5,7 @@ import { isLocale } from '../../i18n/locales.ts';
 import type { Problem } from './problem.ts';
 
 /** The terms of one locale's glossary, by id (`content/glossary/{locale}.yaml`). */
-function readGlossary(dir: string, locale: string): Record<string, string> {
+export function readGlossary(dir: string, locale: string): Record<string, string> {
   const file = path.join(dir, 'glossary', `${locale}.yaml`);
   return fs.existsSync(file) ? ((parse(fs.readFileSync(file, 'utf8')) as Record<string, string> | null) ?? {}) : {};
 }

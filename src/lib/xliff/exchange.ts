@@ -8,10 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { diffArrays } from 'diff';
-import { parse } from 'yaml';
+import { readGlossary } from '../check/glossary.ts';
 import { localeCodes, type LocaleCode } from '../../i18n/locales.ts';
 import { displayPath } from '../paths.ts';
-import { sourceVersion, translationCell } from '../translation-status.ts';
+import { sourceVersion, translationCell, translationMeta } from '../translation-status.ts';
 import { contentKey, encodeAttribute, encodeYaml, plainText, renderInline, segment, type Code, type Inline, type Unit } from './segment.ts';
 import { readXliff, writeXliff, type SegmentState, type XliffFile, type XliffUnit } from './xliff.ts';
 
@@ -32,12 +32,6 @@ function fileVersion(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
 
-/** The `translation:` block of a text file. */
-function translationMeta(text: string): { from?: string; status?: string } {
-  const fm = /^(?:\uFEFF)?---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
-  return ((parse(fm) as { translation?: { from?: string; status?: string } } | null)?.translation ?? {}) as { from?: string; status?: string };
-}
-
 /** The translations of `locale` under the content folder (cases and pages), in folder order. */
 function pairs(contentDir: string, locale: LocaleCode): Pair[] {
   return (['cases', 'pages'] as const).flatMap((kind) => {
@@ -50,7 +44,7 @@ function pairs(contentDir: string, locale: LocaleCode): Pair[] {
         const folder = path.join(root, name);
         const target = path.join(folder, `${locale}.mdx`);
         if (!fs.existsSync(target)) return [];
-        const meta = translationMeta(fs.readFileSync(target, 'utf8'));
+        const meta = translationMeta(fs.readFileSync(target, 'utf8')) ?? {};
         if (!meta.from || !localeCodes.includes(meta.from as LocaleCode) || meta.status === 'source') return [];
         const source = path.join(folder, `${meta.from}.mdx`);
         if (!fs.existsSync(source)) return [];
@@ -150,11 +144,7 @@ function shareCodes(source: Unit, target: Unit): { codes: Code[]; content: Inlin
 
 /** Glossary terms (source term → this locale's term) whose source term the unit's words use. */
 function glossaryNotes(contentDir: string, from: LocaleCode, locale: LocaleCode): (text: string) => string[] {
-  const read = (l: string) => {
-    const file = path.join(contentDir, 'glossary', `${l}.yaml`);
-    return fs.existsSync(file) ? ((parse(fs.readFileSync(file, 'utf8')) as Record<string, string> | null) ?? {}) : {};
-  };
-  const [source, target] = [read(from), read(locale)];
+  const [source, target] = [readGlossary(contentDir, from), readGlossary(contentDir, locale)];
   return (text) => {
     const lower = text.toLowerCase();
     return Object.entries(source)
@@ -296,7 +286,7 @@ export function importXliff(contentDir: string, xml: string, name: string): { wr
       );
       continue;
     }
-    const from = translationMeta(targetText).from as LocaleCode;
+    const from = translationMeta(targetText)?.from ?? 'en';
     const source = path.join(path.dirname(target), `${from}.mdx`);
     const aligned = new Map(alignUnits(segment(fs.readFileSync(source, 'utf8')), segment(targetText)).pairs.map((p) => [p.id, p]));
     const replacements: { start: number; end: number; text: string }[] = [];
