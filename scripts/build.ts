@@ -141,11 +141,12 @@ try {
   for (const line of cleanLeftovers(outDir)) console.log(`[build] ${line}`);
   fs.mkdirSync(workDir(outDir), { recursive: true });
   // Loaded after the lock, so a second build stops at once rather than after loading Astro.
-  const [{ build }, { indexSite }, { writeHeaders }, { subsetSiteFonts, preloadFonts }] = await Promise.all([
+  const [{ build }, { indexSite }, { writeHeaders }, { subsetSiteFonts, preloadFonts }, { writeOffline }] = await Promise.all([
     import('astro'),
     import('../src/search/index-site.ts'),
     import('../src/lib/headers.ts'),
     import('../src/lib/font-subset.ts'),
+    import('../src/offline/manifest.ts'),
   ]);
   output = interceptOutput();
   const { release, discard } = output;
@@ -191,6 +192,11 @@ try {
   console.log(`[build] indexing for search…`);
   const search = await indexSite(staging);
   console.log(`[build] search index: ${search.pages} pages (${seconds()} s)`);
+  // Last: the offline copies list every file a locale's reader needs, as it will be served.
+  const offline = await writeOffline(staging);
+  console.log(
+    `[build] offline copies: ${offline.manifests.map((m) => `${m.locale} ${m.entries.length}+${m.pdfs.length} files`).join(', ')}; sw.js ${Math.round(offline.workerBytes / 1024)} KB`,
+  );
   swapIn();
   console.log(`[build] done in ${seconds()} s`);
 } catch (error) {

@@ -5,7 +5,8 @@ import { printPrefix } from './routes.ts';
 /**
  * Writes `_headers` (read by Netlify, Cloudflare Pages and similar hosts): a Content-Security-Policy
  * that allows the union of every page's hashed inline scripts and styles (each page also carries
- * its own exact policy in a <meta>), plus headers a meta tag cannot set.
+ * its own exact policy in a <meta>; the offline service worker `/sw.js` is allowed by `'self'`),
+ * plus headers a meta tag cannot set.
  */
 export function writeHeaders(siteDir: string): void {
   const sources = new Map<string, Set<string>>();
@@ -38,6 +39,11 @@ export function writeHeaders(siteDir: string): void {
     '  X-Robots-Tag: noindex',
     '/status/*',
     '  X-Robots-Tag: noindex',
+    // A reader who saved a language must see a new service worker and manifests as soon as the site changes.
+    '/sw.js',
+    '  Cache-Control: no-cache',
+    '/offline/*',
+    '  Cache-Control: no-cache',
   ];
   fs.writeFileSync(path.join(siteDir, '_headers'), `${lines.join('\n')}\n`);
 }
