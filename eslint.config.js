@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 /** Lint rules for the project's code (content/ is checked by the content check, not by ESLint). */
 export default tseslint.config(
-  { ignores: ['dist/', '.build/', '.astro/', 'public/fonts/', 'tests/.out/', 'bench/peers/', 'content/', 'node_modules/'] },
+  { ignores: ['dist/', '.build/', '.astro/', 'public/fonts/', 'tests/.out/', '.scratch/', 'bench/peers/', 'content/', 'node_modules/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString, type PDFObject } from 'pdf-lib';
 import { editions, ptPerMm, type Edition } from './editions.ts';
+import { declareSrgb, describeLinks, markUntaggedContent, repairFigures, setFileId, setLinksPrinted, setOutputIntent, setXmp, xmpPacket } from './standards.ts';
+import { spellOutRightToLeft } from './spell-out.ts';
 
 /**
  * Chromium names each tagged structure element after its DOM node (`/ID (node00002575)`), a
@@ -42,6 +45,8 @@ export interface PdfMeta {
   lang: string;
   /** The document's headings in logical order, to repair right-to-left bookmark titles. */
   headings?: string[];
+  /** The text of each part an internal link leads to, by its id: the links' descriptions. */
+  targets?: Record<string, string>;
 }
 
 /**
@@ -88,8 +93,11 @@ export function buildDate(): Date {
  * both editions come from that one print:
  * - `print`: TrimBox = A4 inset by the bleed, BleedBox = MediaBox;
  * - `screen`: MediaBox and CropBox are the trim (A4), so a reader sees exactly the A4 page.
- * Both get the document metadata, language, repaired bookmarks and stable structure ids, and are
- * saved without the random parts Chromium adds, so the same input always gives the same bytes.
+ * Both get the document metadata, language, repaired bookmarks and stable structure ids, artifact
+ * marks on untagged drawing, sRGB as the meaning of device RGB and a description on every link
+ * (`standards.ts`), and are saved without the random parts Chromium adds, so the same input always
+ * gives the same bytes. The print edition is identified as PDF/X-4 (FOGRA39 output intent,
+ * `Trapped` false, links not printed), the screen edition as PDF/UA-1.
  */
 export async function finishPdf(bytes: Uint8Array, wanted: readonly Edition[], meta: PdfMeta): Promise<Map<Edition, Uint8Array>> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
@@ -105,6 +113,26 @@ export async function finishPdf(bytes: Uint8Array, wanted: readonly Edition[], m
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang));
   if (meta.headings) repairOutline(doc, meta.headings);
   renumberStructureIds(doc);
+  spellOutRightToLeft(doc);
+  markUntaggedContent(doc);
+  declareSrgb(doc);
+  describeLinks(doc, meta.targets ?? {});
+  repairFigures(doc);
+  const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
+  const documentId = createHash('sha256').update(meta.title).update(meta.lang).update(date.toISOString()).digest('hex');
+  const xmp = (conformance: 'x4' | 'ua1') =>
+    xmpPacket({
+      title: meta.title,
+      description: meta.subject,
+      keywords: meta.keywords,
+      lang: meta.lang,
+      author: 'Seoul Metropolitan Government',
+      creator: 'Seoul Solutions Manual',
+      producer: 'Seoul Solutions Manual (Chromium + pdf-lib)',
+      date,
+      conformance,
+      documentId,
+    });
   const b = editions.print.bleed * ptPerMm;
   const finished = new Map<Edition, Uint8Array>();
   // The print edition first: the screen edition's boxes are cut from its sheet.
@@ -121,7 +149,23 @@ export async function finishPdf(bytes: Uint8Array, wanted: readonly Edition[], m
         page.node.delete(PDFName.of('TrimBox'));
       }
     }
-    finished.set(edition, await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false }));
+    const print = edition === 'print';
+    // PDF/X-4 for the press (a PDF 1.6 file), PDF/UA-1 on screen.
+    setOutputIntent(doc, print);
+    setLinksPrinted(doc, !print);
+    setXmp(doc, xmp(print ? 'x4' : 'ua1'));
+    if (print) {
+      info.set(PDFName.of('Trapped'), PDFName.of('False'));
+      info.set(PDFName.of('GTS_PDFXVersion'), PDFString.of('PDF/X-4'));
+    } else {
+      info.delete(PDFName.of('Trapped'));
+      info.delete(PDFName.of('GTS_PDFXVersion'));
+    }
+    setFileId(doc, documentId, edition);
+    const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+    // pdf-lib always writes a PDF 1.7 header; PDF/X-4 files are PDF 1.6 (the same length: no offset moves).
+    if (print) bytes.set(new TextEncoder().encode('%PDF-1.6'), 0);
+    finished.set(edition, bytes);
   }
   return finished;
 }

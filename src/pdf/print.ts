@@ -9,9 +9,10 @@ import { serve } from '../lib/static-server.ts';
 import { editionCss, type Edition } from './editions.ts';
 import type { PdfJob } from './documents.ts';
 import { finishPdf, buildDate, type PdfMeta } from './finish.ts';
+import { iccFiles } from './standards.ts';
 import { destinationPages, graftPages } from './toc.ts';
 
-/** The pipeline's own code: when it changes, cached PDFs are printed again. */
+/** The pipeline's own code and the colour profiles it embeds: when they change, cached PDFs are printed again. */
 const pipelineVersion = createHash('sha256')
   .update(
     fs
@@ -20,6 +21,7 @@ const pipelineVersion = createHash('sha256')
       .map((f) => fs.readFileSync(path.join(import.meta.dirname, f), 'utf8'))
       .join('\n'),
   )
+  .update(Buffer.concat(iccFiles.map((f) => fs.readFileSync(f))))
   .digest('hex');
 
 /** What one print run did, for the build log and the benchmark. */
@@ -224,6 +226,15 @@ async function render(
     headings: [...document.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')]
       .filter((h) => h.getClientRects().length > 0)
       .map((h) => (h.textContent ?? '').replace(/[ \t\r\n]+/g, ' ').trim()),
+    // What each internal link leads to: the target's heading (a part's first heading), else the link's words.
+    targets: Object.fromEntries(
+      [...document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')].map((a) => {
+        const id = decodeURIComponent(a.hash.slice(1));
+        const target = document.getElementById(id);
+        const heading = target?.matches('h1, h2, h3, h4, h5, h6') ? target : target?.querySelector('h1, h2, h3, h4');
+        return [id, ((heading ?? a).textContent ?? '').replace(/[ \t\r\n]+/g, ' ').trim()];
+      }),
+    ),
   }));
   const print = () => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
   let bytes: Uint8Array = await print();
