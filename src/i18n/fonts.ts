@@ -34,11 +34,35 @@ export const fontStacks = {
  */
 export const borrowedGlyphs = [{ pkg: '@fontsource/noto-sans-kr', codepoints: [0x2190, 0x2192] }] as const;
 
+/**
+ * Characters only one locale's text needs, cut into faces of their own (declared with their
+ * unicode-range, so a page that shows none of them never fetches them) and preloaded on that
+ * locale's pages only: Vietnamese letters with tone marks (the range Google Fonts gives its
+ * Vietnamese slice) would otherwise make every English, Spanish, French and Indonesian page load
+ * glyphs it never shows.
+ */
+export const localeSlices: Partial<Record<LocaleCode, string>> = {
+  vi: 'U+102-103,U+110-111,U+128-129,U+168-169,U+1A0-1A1,U+1AF-1B0,U+300-301,U+303-304,U+308-309,U+323,U+329,U+1EA0-1EF9,U+20AB',
+};
+
 /** A script the site has a font for. */
 export type FontScript = keyof typeof fontScripts;
 
 /** The weights the site uses. */
 export const fontWeights = [400, 700] as const;
+
+/**
+ * The OpenType layout features subsets keep: those a browser (HarfBuzz) turns on by default for
+ * horizontal text in any script, plus `tnum`, which the CSS asks for (`tabular-nums`). The fonts'
+ * other features (small capitals, stylistic sets, fractions, ordinals, vertical forms…) are never
+ * used here, and keeping them keeps every glyph they reach: a Latin subset is 39 % smaller without
+ * them, a Korean one 25 %.
+ */
+export const layoutFeatures = [
+  ...['abvf', 'abvm', 'abvs', 'akhn', 'blwf', 'blwm', 'blws', 'calt', 'ccmp', 'cfar', 'cjct', 'clig', 'curs', 'dist', 'fin2', 'fin3', 'fina'],
+  ...['half', 'haln', 'init', 'isol', 'kern', 'liga', 'ljmo', 'locl', 'mark', 'med2', 'medi', 'mkmk', 'mset', 'nukt', 'pref', 'pres'],
+  ...['pstf', 'psts', 'rclt', 'rkrf', 'rlig', 'rphf', 'rvrn', 'stch', 'tjmo', 'vatu', 'vjmo', 'tnum'],
+] as const;
 
 /** One `@font-face` rule of the site's font stylesheets: a woff2 under `/fonts/`, for `range`. */
 export function fontFaceRule(family: string, weight: number, file: string, range: string): string {

@@ -4,9 +4,13 @@
  */
 import { parentPort } from 'node:worker_threads';
 import subsetFont from 'subset-font';
+import { layoutFeatures } from '../i18n/fonts.ts';
+
+/** `keepFeatures` is subset-font's own option (its type package does not list it yet). */
+const options = { targetFormat: 'woff2' as const, keepFeatures: [...layoutFeatures] };
 
 parentPort?.on('message', (job: { id: number; source: Uint8Array; text: string }) => {
-  subsetFont(Buffer.from(job.source), job.text, { targetFormat: 'woff2' }).then(
+  subsetFont(Buffer.from(job.source), job.text, options).then(
     (bytes) => parentPort?.postMessage({ id: job.id, bytes: new Uint8Array(bytes) }),
     (error: unknown) => parentPort?.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) }),
   );

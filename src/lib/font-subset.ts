@@ -6,14 +6,28 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as hb from 'harfbuzzjs';
 import { Parser } from 'htmlparser2';
-import { borrowedGlyphs, fontFaceRule, fontScripts, fontStacks, fontWeights, formatUnicodeRange, parseUnicodeRange, type FontScript } from '../i18n/fonts.ts';
+import {
+  borrowedGlyphs,
+  fontFaceRule,
+  fontScripts,
+  fontStacks,
+  fontWeights,
+  formatUnicodeRange,
+  layoutFeatures,
+  localeSlices,
+  parseUnicodeRange,
+  type FontScript,
+} from '../i18n/fonts.ts';
 import { dictionaries } from '../i18n/index.ts';
-import { isLocale, localeCodes, localeInfo } from '../i18n/locales.ts';
+import { isLocale, localeCodes, localeInfo, type LocaleCode } from '../i18n/locales.ts';
 
 const require = createRequire(import.meta.url);
 
 /** Code points, by the family that draws them. */
 type Usage = Record<FontScript, Set<number>>;
+
+/** Interface strings that scripts write into pages (search, offline copies, packs, inquiries). */
+const clientStrings = /^(search|kind|offline|pack|inquiry)\./;
 
 /** Characters the pages draw that none of the site's fonts has, with a page that draws each. */
 export type Uncovered = Map<number, string>;
@@ -51,14 +65,19 @@ function coverage(siteDir: string): Record<FontScript, (cp: number) => boolean> 
  * the search script writes. Text no family of its stack has is returned as `uncovered`, with a
  * page that shows it (a browser would draw it with a system font).
  */
-export function usedCharacters(siteDir: string): { usage: Usage; uncovered: Uncovered } {
+export function usedCharacters(siteDir: string): { usage: Usage; bold: Usage; uncovered: Uncovered } {
   const covers = coverage(siteDir);
   // Characters by the script of their text first (cheap), resolved to families once each at the end.
   const seen = Object.fromEntries(Object.keys(fontScripts).map((s) => [s, new Set<number>()])) as Usage;
+  // The same, for text that may be drawn bold (a subset: the bold faces hold only these).
+  const seenBold = Object.fromEntries(Object.keys(fontScripts).map((s) => [s, new Set<number>()])) as Usage;
+  const boldSelectors: BoldSelectors = { tags: new Set(['b', 'strong', 'th', 'optgroup']), classes: new Set(), attributes: new Set() };
+  for (const file of fs.globSync('**/*.css', { cwd: siteDir })) addBoldSelectors(fs.readFileSync(path.join(siteDir, file), 'utf8'), boldSelectors);
   // Where a character is first drawn as text, to name a page in an error.
   const shownOn = new Map<number, string>();
-  const draw = (text: string, script: FontScript, page?: string) => {
-    const set = seen[script];
+  const draw = (text: string, script: FontScript, page?: string, bold = true) => {
+    if (bold) draw(text, script, page, false);
+    const set = bold ? seenBold[script] : seen[script];
     for (let i = 0; i < text.length; i++) {
       const cp = text.codePointAt(i) ?? 0;
       if (cp > 0xffff) i++;
@@ -83,18 +102,26 @@ export function usedCharacters(siteDir: string): { usage: Usage; uncovered: Unco
   };
   for (const file of fs.globSync('**/*.html', { cwd: siteDir }).sort()) {
     const page = `/${file.replace(/index\.html$/, '')}`;
-    const stack: { name: string; script: FontScript }[] = [];
+    const stack: { name: string; script: FontScript; bold: boolean }[] = [];
+    // A page's own style rules (components' scoped styles) may make more elements bold.
+    const pageBold: BoldSelectors = {
+      tags: new Set(boldSelectors.tags),
+      classes: new Set(boldSelectors.classes),
+      attributes: new Set(boldSelectors.attributes),
+    };
     const parser = new Parser(
       {
         onopentag(name, attribs) {
-          const parent = stack.at(-1)?.script ?? 'latin';
-          const script = attribs['lang'] !== undefined ? scriptOf(attribs['lang'], parent) : parent;
-          stack.push({ name, script });
-          for (const [key, value] of Object.entries(attribs)) if (!notText.has(key)) draw(value, script);
+          const parent = stack.at(-1);
+          const script = attribs['lang'] !== undefined ? scriptOf(attribs['lang'], parent?.script ?? 'latin') : (parent?.script ?? 'latin');
+          const bold = (parent?.bold ?? false) || pageBold.tags.has(name) || (attribs['class'] ?? '').split(/\s+/).some((c) => pageBold.classes.has(c));
+          stack.push({ name, script, bold });
+          for (const [key, value] of Object.entries(attribs)) if (!notText.has(key)) draw(value, script, undefined, bold || pageBold.attributes.has(key));
         },
         ontext(text) {
           const top = stack.at(-1);
-          if (top && top.name !== 'script' && top.name !== 'style') draw(text, top.script, page);
+          if (top?.name === 'style') addBoldSelectors(text, pageBold);
+          else if (top && top.name !== 'script') draw(text, top.script, page, top.bold);
         },
         onclosetag() {
           stack.pop();
@@ -110,24 +137,70 @@ export function usedCharacters(siteDir: string): { usage: Usage; uncovered: Unco
     for (const [, a, b] of css.matchAll(/content:\s*(?:"([^"]*)"|'([^']*)')/g)) {
       // CSS escapes: `\2192 ` is →.
       const text = (a ?? b ?? '').replace(/\\([0-9a-fA-F]{1,6})\s?/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
-      for (const script of Object.keys(fontStacks) as FontScript[]) draw(text, script, `/${file}`);
+      for (const script of Object.keys(fontStacks) as FontScript[]) draw(text, script, `/${file}`, true);
     }
   }
-  // Interface strings the search script writes into the page (results count, no results…).
-  for (const code of localeCodes) draw(Object.values(dictionaries[code]).join(' '), localeInfo(code).script);
+  // Interface strings the search script writes into the page (results count, no results…); and
+  // digits in bold, for counters a style draws (`content: counter(step)`).
+  // Those written by scripts count as bold too: their elements' weight is not in the HTML.
+  for (const code of localeCodes)
+    for (const [key, value] of Object.entries(dictionaries[code])) draw(value, localeInfo(code).script, undefined, clientStrings.test(key));
+  for (const script of Object.keys(fontStacks) as FontScript[]) draw('0123456789', script, undefined, true);
   const usage = Object.fromEntries(Object.keys(fontScripts).map((s) => [s, new Set<number>()])) as Usage;
+  const bold = Object.fromEntries(Object.keys(fontScripts).map((s) => [s, new Set<number>()])) as Usage;
   const uncovered: Uncovered = new Map();
   for (const script of Object.keys(seen) as FontScript[]) {
-    seen[script].add(0x20).add(0xa0);
-    withCases(seen[script]);
-    for (const cp of seen[script]) {
-      const family = fontStacks[script].find((f) => covers[f](cp));
-      if (family) usage[family].add(cp);
-      // Invisible format characters (bidi marks, joiners) need no glyph.
-      else if (!/\p{Default_Ignorable_Code_Point}/u.test(String.fromCodePoint(cp)) && shownOn.has(cp)) uncovered.set(cp, shownOn.get(cp) ?? '');
+    for (const [drawn, into] of [
+      [seen[script], usage],
+      [seenBold[script], bold],
+    ] as const) {
+      drawn.add(0x20).add(0xa0);
+      withCases(drawn);
+      for (const cp of drawn) {
+        const family = fontStacks[script].find((f) => covers[f](cp));
+        if (family) into[family].add(cp);
+        // Invisible format characters (bidi marks, joiners) need no glyph.
+        else if (!/\p{Default_Ignorable_Code_Point}/u.test(String.fromCodePoint(cp)) && shownOn.has(cp)) uncovered.set(cp, shownOn.get(cp) ?? '');
+      }
     }
   }
-  return { usage, uncovered };
+  return { usage, bold, uncovered };
+}
+
+/** What the stylesheets draw bold: by the element's tag or a class, and attributes a bold `content: attr(…)` shows. */
+export interface BoldSelectors {
+  tags: Set<string>;
+  classes: Set<string>;
+  attributes: Set<string>;
+}
+
+/**
+ * What a stylesheet makes bold (weight 600 and up), over-counted so no bold glyph is ever missing:
+ * for each rule that sets such a weight, the tag or classes of the element each selector styles
+ * (`.prose h2` → every h2; `th.key` → every th and every `.key`); for generated content
+ * (`td::before { content: attr(data-label) }`) the attribute it shows (its strings and counters
+ * are counted apart). A glyph left out would be drawn by the regular face made bold by the
+ * browser, never by a system font.
+ */
+export function addBoldSelectors(css: string, into: BoldSelectors): void {
+  for (const [, selectors, body] of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+    const weight = /font-weight:\s*([^;}]+)/.exec(body ?? '')?.[1]?.trim() ?? '';
+    if (!/^(bold|bolder|[6-9]\d\d|var\(--font-weight-(semibold|bold|extrabold|black)\))/.test(weight)) continue;
+    for (const selector of (selectors ?? '').split(',')) {
+      const subject =
+        selector
+          .trim()
+          .split(/[\s>+~]+/)
+          .at(-1) ?? '';
+      if (/::?(before|after|marker)/.test(subject)) {
+        for (const [, attribute] of (body ?? '').matchAll(/attr\(\s*([\w-]+)/g)) into.attributes.add(attribute ?? '');
+        continue;
+      }
+      const tag = /^[a-z][a-z0-9-]*/i.exec(subject)?.[0];
+      if (tag) into.tags.add(tag.toLowerCase());
+      for (const [, name] of subject.matchAll(/\.((?:\\.|[\w-])+)/g)) into.classes.add((name ?? '').replace(/\\(.)/g, '$1'));
+    }
+  }
 }
 
 /** The whole font a family's subsets are cut from. */
@@ -137,8 +210,8 @@ function fullFont(pkg: string, prefix: string, weight: number): string {
 }
 
 /**
- * The subsetter itself: `subset-font`, the HarfBuzz it runs and the woff2 encoder. Another version
- * may cut other bytes, so its subsets are not taken from the cache.
+ * The subsetter itself: `subset-font`, the HarfBuzz it runs, the woff2 encoder and the layout
+ * features kept. Another version may cut other bytes, so its subsets are not taken from the cache.
  */
 const subsetterVersion = (() => {
   const subsetter = path.dirname(require.resolve('subset-font'));
@@ -148,6 +221,7 @@ const subsetterVersion = (() => {
     .update(fs.readFileSync(path.join(subsetter, 'package.json')))
     .update(fs.readFileSync(local.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')))
     .update(fs.readFileSync(path.join(path.dirname(encoder.resolve('wawoff2')), 'package.json')))
+    .update(layoutFeatures.join(' '))
     .digest('hex');
 })();
 
@@ -201,7 +275,7 @@ async function cut(cutter: Cutter, source: Buffer, codepoints: Set<number>, cach
 }
 
 /** What the subsetter wrote, by stylesheet: the files a page of that script should preload first. */
-export type SubsetReport = Record<FontScript, { file: string; weight: number; bytes: number; glyphs: number }[]>;
+export type SubsetReport = Record<FontScript, { file: string; weight: number; bytes: number; glyphs: number; only?: LocaleCode }[]>;
 
 /** Cuts one face, writes it under `fonts/` named by its content, and returns its `@font-face` rule. */
 async function writeFace(
@@ -224,7 +298,7 @@ async function writeFace(
  * naming a page, when the site shows a character none of its fonts has.
  */
 export async function subsetSiteFonts(siteDir: string, cacheDir?: string): Promise<SubsetReport> {
-  const { usage, uncovered } = usedCharacters(siteDir);
+  const { usage, bold, uncovered } = usedCharacters(siteDir);
   if (uncovered.size) {
     const list = [...uncovered].map(([cp, page]) => `"${String.fromCodePoint(cp)}" (U+${cp.toString(16).toUpperCase().padStart(4, '0')}) on ${page}`);
     throw new Error(
@@ -239,7 +313,14 @@ export async function subsetSiteFonts(siteDir: string, cacheDir?: string): Promi
       (Object.keys(fontScripts) as FontScript[]).map(async (script) => {
         const font = fontScripts[script];
         const own = new Set([...usage[script]].filter((cp) => script !== 'latin' || !borrowed.has(cp)));
-        const faces: { full: readonly [string, string]; codepoints: Set<number> }[] = [{ full: font.full, codepoints: own }];
+        const faces: { full: readonly [string, string]; codepoints: Set<number>; only?: LocaleCode }[] = [{ full: font.full, codepoints: own }];
+        // A locale's own characters in a face of their own (see localeSlices).
+        for (const [locale, range] of Object.entries(localeSlices) as [LocaleCode, string][]) {
+          if (localeInfo(locale).script !== script) continue;
+          const slice = new Set(parseUnicodeRange(range).flatMap(([from, to]) => [...own].filter((cp) => cp >= from && cp <= to)));
+          for (const cp of slice) own.delete(cp);
+          if (slice.size) faces.push({ full: font.full, codepoints: slice, only: locale });
+        }
         if (script === 'latin') {
           for (const [cp, pkg] of borrowed) {
             if (!usage.latin.has(cp)) continue;
@@ -250,11 +331,17 @@ export async function subsetSiteFonts(siteDir: string, cacheDir?: string): Promi
             face.codepoints.add(cp);
           }
         }
-        const jobs = fontWeights.flatMap((weight) => faces.filter((f) => f.codepoints.size).map((face) => ({ weight, face })));
+        // Bold faces hold only what may be drawn bold (headings, strong text, bold classes).
+        const jobs = fontWeights.flatMap((weight) =>
+          faces
+            .map((face) => (weight < 600 ? face : { ...face, codepoints: new Set([...face.codepoints].filter((cp) => bold[script].has(cp))) }))
+            .filter((face) => face.codepoints.size)
+            .map((face) => ({ weight, face })),
+        );
         const written = await Promise.all(
           jobs.map(({ weight, face }) =>
             writeFace(cutter, siteDir, cacheDir, {
-              name: `${script}-${weight}-${face.full[1].toLowerCase()}`,
+              name: `${script}-${weight}-${face.full[1].toLowerCase()}${face.only ? `-${face.only}` : ''}`,
               family: font.family,
               weight,
               source: fs.readFileSync(fullFont(face.full[0], face.full[1], weight)),
@@ -270,7 +357,13 @@ export async function subsetSiteFonts(siteDir: string, cacheDir?: string): Promi
     const report = Object.fromEntries(
       perScript.map(([script, own]) => [
         script,
-        own.map(({ weight, face, written }) => ({ file: written.file, weight, bytes: written.bytes.length, glyphs: face.codepoints.size })),
+        own.map(({ weight, face, written }) => ({
+          file: written.file,
+          weight,
+          bytes: written.bytes.length,
+          glyphs: face.codepoints.size,
+          ...(face.only ? { only: face.only } : {}),
+        })),
       ]),
     ) as SubsetReport;
     // Every page lists the languages by their own names (한국어, 简体中文, العربية), but links the
@@ -306,7 +399,8 @@ export async function subsetSiteFonts(siteDir: string, cacheDir?: string): Promi
 
 /**
  * Lets each page ask for its main font early: a `preload` for the subsets of the script of the
- * page's language, before its font stylesheets, so text is drawn in its font from the start.
+ * page's language (a locale's own slice on that locale's pages only), before its font
+ * stylesheets, so text is drawn in its font from the start.
  */
 export function preloadFonts(siteDir: string, report: SubsetReport): number {
   let pages = 0;
@@ -316,7 +410,10 @@ export function preloadFonts(siteDir: string, report: SubsetReport): number {
     const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? '';
     const base = lang.split('-')[0] ?? '';
     const script: FontScript = isLocale(base) ? localeInfo(base).script : 'latin';
-    const links = report[script].map((f) => `<link rel="preload" href="${f.file}" as="font" type="font/woff2" crossorigin>`).join('');
+    const links = report[script]
+      .filter((f) => !f.only || f.only === base)
+      .map((f) => `<link rel="preload" href="${f.file}" as="font" type="font/woff2" crossorigin>`)
+      .join('');
     const at = html.indexOf('<link rel="stylesheet" href="/fonts/');
     if (at < 0 || !links) continue;
     fs.writeFileSync(full, html.slice(0, at) + links + html.slice(at));

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import subsetFont from 'subset-font';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fontScripts, fontStacks, type FontScript } from '../../src/i18n/fonts.ts';
+import { fontScripts, fontStacks, parseUnicodeRange, type FontScript } from '../../src/i18n/fonts.ts';
 import { writeSliceFonts } from '../../src/integrations/fonts.ts';
 import { preloadFonts, subsetSiteFonts, usedCharacters } from '../../src/lib/font-subset.ts';
 import { outRoot, root } from '../setup/sites.ts';
@@ -56,6 +57,46 @@ describe('which font draws which character', () => {
     expect(preloadFonts(dir, report)).toBe(1);
     const page = fs.readFileSync(path.join(dir, 'en/page/index.html'), 'utf8');
     for (const { file } of report.hangul) expect(page).toContain(`<link rel="preload" href="${file}" as="font" type="font/woff2" crossorigin>`);
+  });
+});
+
+describe('what a page downloads', () => {
+  beforeEach(() => fs.rmSync(path.join(outRoot, 'font-site'), { recursive: true, force: true }));
+
+  it('gives Vietnamese letters a face of their own, preloaded on Vietnamese pages only, and keeps no unused layout features', async () => {
+    const dir = site('<body lang="en"><h1>Water</h1><p>clean</p></body>');
+    fs.mkdirSync(path.join(dir, 'vi/page'), { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, 'vi/page/index.html'),
+      '<!doctype html><html lang="vi"><head><link rel="stylesheet" href="/fonts/latin.css"></head><body><h1>Nước</h1><p>sạch</p></body></html>',
+    );
+    const report = await subsetSiteFonts(dir);
+    const vi = report.latin.filter((f) => f.only === 'vi');
+    expect(vi.map((f) => f.weight).sort()).toEqual([400, 700]);
+    const latin = fs.readFileSync(path.join(dir, 'fonts/latin.css'), 'utf8');
+    // The shared face has no Vietnamese letter; the Vietnamese face has ư and ạ and nothing else.
+    const range = (file: string) => {
+      const rule = latin.split('}').find((r) => r.includes(path.basename(file))) ?? '';
+      return new Set(parseUnicodeRange(/unicode-range:([^;}]+)/.exec(rule)?.[1] ?? '').flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => a + i)));
+    };
+    const shared = report.latin.find((f) => !f.only && f.weight === 400);
+    expect(has(range(shared?.file ?? ''), 'Waterclean')).toBe(true);
+    expect(has(range(vi[0]?.file ?? ''), 'ưạ')).toBe(true);
+    for (const c of 'ưạ') expect(range(shared?.file ?? '').has(c.codePointAt(0) ?? 0)).toBe(false);
+    expect(preloadFonts(dir, report)).toBe(2);
+    const en = fs.readFileSync(path.join(dir, 'en/page/index.html'), 'utf8');
+    const viPage = fs.readFileSync(path.join(dir, 'vi/page/index.html'), 'utf8');
+    for (const f of vi) {
+      expect(en).not.toContain(f.file);
+      expect(viPage).toContain(`<link rel="preload" href="${f.file}"`);
+    }
+    // Small capitals, stylistic sets and the like are not kept (only what browsers use by default,
+    // and tabular figures): the face is well under a cut of the same characters with every feature.
+    const file = path.join(dir, shared?.file ?? '');
+    const text = [...range(shared?.file ?? '')].map((cp) => String.fromCodePoint(cp)).join('');
+    const full = fs.readFileSync(path.join(root, 'node_modules/@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf'));
+    const everything = await subsetFont(full, text, { targetFormat: 'woff2' });
+    expect(fs.statSync(file).size).toBeLessThan(everything.length * 0.8);
   });
 });
 
