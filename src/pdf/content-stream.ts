@@ -14,8 +14,11 @@ export interface Operation {
   end: number;
 }
 
-const whitespace = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const delimiters = new Set('()<>[]{}/%'.split('').map((c) => c.charCodeAt(0)));
+/** Character classes by code (latin1): 1 whitespace, 2 delimiter, 0 regular. */
+const kinds = new Uint8Array(256);
+for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) kinds[c] = 1;
+for (const c of '()<>[]{}/%') kinds[c.charCodeAt(0)] = 2;
+const isRegular = (code: number) => code > 255 || kinds[code] === 0;
 
 /** The end of the literal string that starts at `i` (an opening parenthesis). */
 function literalEnd(text: string, i: number): number {
@@ -57,7 +60,7 @@ export function parseOperations(text: string): Operation[] | undefined {
   let start = -1;
   for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i);
-    if (whitespace.has(code)) {
+    if (code < 256 && kinds[code] === 1) {
       i++;
       continue;
     }
@@ -75,13 +78,15 @@ export function parseOperations(text: string): Operation[] | undefined {
     else if (c === '<') end = text.indexOf('>', i) + 1;
     else if (c === '/') {
       end = i + 1;
-      while (end < text.length && !whitespace.has(text.charCodeAt(end)) && !delimiters.has(text.charCodeAt(end))) end++;
+      while (end < text.length && isRegular(text.charCodeAt(end))) end++;
     } else {
       end = i;
-      while (end < text.length && !whitespace.has(text.charCodeAt(end)) && !delimiters.has(text.charCodeAt(end))) end++;
+      while (end < text.length && isRegular(text.charCodeAt(end))) end++;
       if (end === i) end = i + 1; // a stray delimiter
-      const word = text.slice(i, end);
-      if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word) && word !== 'true' && word !== 'false' && word !== 'null') {
+      // A number starts with a digit, a sign or a point; an operator with a letter (or ' and ").
+      const number = (code >= 0x30 && code <= 0x39) || code === 0x2b || code === 0x2d || code === 0x2e;
+      const word = number ? '' : text.slice(i, end);
+      if (!number && word !== 'true' && word !== 'false' && word !== 'null') {
         if (word === 'BI') return undefined;
         ops.push({ op: word, operands, start, end });
         operands = [];
