@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString, type PDFObject } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString, type PDFObject } from 'pdf-lib';
 import { editions, ptPerMm, type Edition } from './editions.ts';
 import { declareSrgb, describeLinks, markUntaggedContent, repairFigures, setFileId, setLinksPrinted, setOutputIntent, setXmp, xmpPacket } from './standards.ts';
 import { spellOutRightToLeft } from './spell-out.ts';
@@ -99,8 +99,12 @@ export function buildDate(): Date {
  * gives the same bytes. The print edition is identified as PDF/X-4 (FOGRA39 output intent,
  * `Trapped` false, links not printed), the screen edition as PDF/UA-1.
  */
-export async function finishPdf(bytes: Uint8Array, wanted: readonly Edition[], meta: PdfMeta): Promise<Map<Edition, Uint8Array>> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+export async function finishPdf(
+  printed: Uint8Array | PDFDocument,
+  wanted: readonly Edition[],
+  meta: PdfMeta,
+): Promise<{ editions: Map<Edition, Uint8Array>; pages: number }> {
+  const doc = printed instanceof PDFDocument ? printed : await PDFDocument.load(printed, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const date = buildDate();
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor('Seoul Metropolitan Government');
@@ -162,10 +166,10 @@ export async function finishPdf(bytes: Uint8Array, wanted: readonly Edition[], m
       info.delete(PDFName.of('GTS_PDFXVersion'));
     }
     setFileId(doc, documentId, edition);
-    const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+    const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
     // pdf-lib always writes a PDF 1.7 header; PDF/X-4 files are PDF 1.6 (the same length: no offset moves).
     if (print) bytes.set(new TextEncoder().encode('%PDF-1.6'), 0);
     finished.set(edition, bytes);
   }
-  return finished;
+  return { editions: finished, pages: doc.getPageCount() };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath, launchChromium } from '../lib/chromium.ts';
 import { serve } from '../lib/static-server.ts';
@@ -184,7 +184,7 @@ async function render(
   page: Page,
   origin: string,
   job: { route: string; only?: string[] | undefined },
-): Promise<{ bytes: Uint8Array; meta: PdfMeta; prints: number }> {
+): Promise<{ bytes: Uint8Array | PDFDocument; meta: PdfMeta; prints: number }> {
   await page.goto(`${origin}${job.route}`, { waitUntil: 'load' });
   // The edition's sheet size comes as a stylesheet from the page's own origin (served by the
   // route below), so the page's CSP stays on while printing: nothing inline is added.
@@ -237,7 +237,9 @@ async function render(
     ),
   }));
   const print = () => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
-  let bytes: Uint8Array = await print();
+  // Chromium's print, or the document it became once its front was grafted (handed on as it is:
+  // saving it to load it again would cost a manual about half a second).
+  let bytes: Uint8Array | PDFDocument = await print();
   let prints = 1;
   if (toc.length) {
     // Chromium has no target-counter(): read where each part landed; only the pages up to the
@@ -245,7 +247,7 @@ async function render(
     // one (graftPages): every other page is printed once. Should that not fit, the whole
     // document is printed again until the numbers hold.
     for (let pass = 0; ; pass++) {
-      const doc = await PDFDocument.load(bytes);
+      const doc = bytes instanceof PDFDocument ? bytes : await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
       const where = destinationPages(doc);
       const missing = toc.filter((id) => where.get(id) === undefined);
       if (missing.length) throw new Error(`${job.route}: contents entries with no destination in the PDF: ${missing.join(', ')}`);
@@ -254,8 +256,8 @@ async function render(
       if (pass === 0) {
         const front = await printFront(page, print);
         prints++;
-        if (graftPages(doc, await PDFDocument.load(front), Math.min(...where.values()) - 1)) {
-          bytes = await doc.save();
+        if (graftPages(doc, await PDFDocument.load(front, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }), Math.min(...where.values()) - 1)) {
+          bytes = doc;
           break;
         }
       }
@@ -320,6 +322,7 @@ export async function printJobs(siteDir: string, outDir: string, jobs: PdfJob[],
           const doc = next;
           const t0 = performance.now();
           let finished: Map<Edition, Uint8Array>;
+          let pages: number | undefined;
           const reused = isCached(doc);
           if (reused) {
             finished = new Map(doc.jobs.map((job) => [job.edition, fs.readFileSync(cached(doc, job) ?? '')]));
@@ -342,18 +345,22 @@ export async function printJobs(siteDir: string, outDir: string, jobs: PdfJob[],
               }
             }
             report.prints += result.prints;
-            finished = await finishPdf(
+            const made = await finishPdf(
               result.bytes,
               doc.jobs.map((job) => job.edition),
               result.meta,
             );
+            finished = made.editions;
+            pages = made.pages;
             for (const job of doc.jobs) {
               const file = cached(doc, job);
               if (file) fs.writeFileSync(file, finished.get(job.edition) ?? new Uint8Array());
             }
             report.printed += doc.jobs.length;
           }
-          const pages = (await PDFDocument.load(finished.values().next().value ?? new Uint8Array(), { updateMetadata: false })).getPageCount();
+          pages ??= (
+            await PDFDocument.load(finished.values().next().value ?? new Uint8Array(), { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })
+          ).getPageCount();
           for (const job of doc.jobs) {
             write(job, finished.get(job.edition) ?? new Uint8Array(), pages, reused);
             options.onProgress?.(++done, jobs.length, job, (performance.now() - t0) / 1000, reused);
