@@ -282,9 +282,9 @@ async function writeFace(
   cutter: Cutter,
   siteDir: string,
   cacheDir: string | undefined,
-  face: { name: string; family: string; weight: number; source: Buffer; codepoints: Set<number> },
+  face: { name: string; family: string; weight: number; source: Buffer; codepoints: Set<number>; alsoCut?: Set<number> | undefined },
 ): Promise<{ rule: string; file: string; bytes: Buffer }> {
-  const bytes = await cut(cutter, face.source, face.codepoints, cacheDir);
+  const bytes = await cut(cutter, face.source, face.alsoCut ? new Set([...face.codepoints, ...face.alsoCut]) : face.codepoints, cacheDir);
   const file = `${face.name}.${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}.woff2`;
   fs.writeFileSync(path.join(siteDir, 'fonts', file), bytes);
   return { rule: fontFaceRule(face.family, face.weight, file, formatUnicodeRange(face.codepoints)), file: `/fonts/${file}`, bytes };
@@ -313,13 +313,19 @@ export async function subsetSiteFonts(siteDir: string, cacheDir?: string): Promi
       (Object.keys(fontScripts) as FontScript[]).map(async (script) => {
         const font = fontScripts[script];
         const own = new Set([...usage[script]].filter((cp) => script !== 'latin' || !borrowed.has(cp)));
-        const faces: { full: readonly [string, string]; codepoints: Set<number>; only?: LocaleCode }[] = [{ full: font.full, codepoints: own }];
+        const faces: { full: readonly [string, string]; codepoints: Set<number>; only?: LocaleCode; alsoCut?: Set<number> }[] = [
+          { full: font.full, codepoints: own },
+        ];
         // A locale's own characters in a face of their own (see localeSlices).
         for (const [locale, range] of Object.entries(localeSlices) as [LocaleCode, string][]) {
           if (localeInfo(locale).script !== script) continue;
           const slice = new Set(parseUnicodeRange(range).flatMap(([from, to]) => [...own].filter((cp) => cp >= from && cp <= to)));
           for (const cp of slice) own.delete(cp);
-          if (slice.size) faces.push({ full: font.full, codepoints: slice, only: locale });
+          // The face also holds the letters and marks its characters decompose into (ụ = u + ◌̣), in
+          // its glyphs' character map but not in its range: a font may draw ụ as u plus a dot, and a
+          // PDF reader finds the text of each glyph in that map.
+          const parts = new Set([...slice].flatMap((cp) => [...String.fromCodePoint(cp).normalize('NFD')].map((c) => c.codePointAt(0) ?? 0)));
+          if (slice.size) faces.push({ full: font.full, codepoints: slice, only: locale, alsoCut: parts });
         }
         if (script === 'latin') {
           for (const [cp, pkg] of borrowed) {
@@ -346,6 +352,7 @@ export async function subsetSiteFonts(siteDir: string, cacheDir?: string): Promi
               weight,
               source: fs.readFileSync(fullFont(face.full[0], face.full[1], weight)),
               codepoints: face.codepoints,
+              alsoCut: face.alsoCut,
             }),
           ),
         );
