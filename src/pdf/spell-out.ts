@@ -360,6 +360,8 @@ export function spellOutRightToLeft(doc: PDFDocument): number {
   const codeFor = (codes: FontCodes, glyph: number, width: number, text: string): number => {
     const key = `${glyph}:${width}:${text}`;
     let code = codes.made.get(key);
+    // Codes are two bytes: a font that ran out keeps the glyph's own code (drawn the same, read as before).
+    if (code === undefined && codes.next > 0xffff) return glyph;
     if (code === undefined) {
       code = codes.next++;
       codes.made.set(key, code);

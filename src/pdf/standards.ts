@@ -21,7 +21,7 @@ export const iccFiles = ['FOGRA39L-coated.icc', 'sRGB.icc'].map((f) => path.join
 export const outputCondition = {
   identifier: 'FOGRA39',
   registry: 'http://www.color.org',
-  info: 'Coated FOGRA39 (ISO 12647-2:2004/Amd 1), 60 lines/cm, paper type 1 or 2',
+  info: 'Coated FOGRA39 (ISO 12647-2:2004/Amd 1, offset, paper type 1 or 2)',
 } as const;
 
 const name = (n: string) => PDFName.of(n);
