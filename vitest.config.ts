@@ -1,10 +1,23 @@
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: `unit` tests (content check, formats, dictionaries) read files and run in seconds;
- * `site` tests assert on the built site and PDFs, which `tests/setup/global-setup.ts` builds once.
- * `npx vitest run --project unit` gives an author's change a verdict without building anything.
+ * Three projects. `unit` tests (content check, formats, dictionaries) read files and run in
+ * seconds; `build` tests run builds of their own (locks, failures, interruptions); `site` tests read
+ * the sites that `tests/setup/global-setup.ts` builds. The global setup starts those builds and
+ * returns, so `unit` and `build` files run while the sites build, and each `site` file waits for
+ * them (`tests/setup/wait.ts`). `npx vitest run --project unit` gives an author's change a verdict
+ * without building anything.
  */
+
+/** Files that need no global build go first, so that they fill the time the builds take. */
+class BuildsLast extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (spec: TestSpecification) => (spec.project.name === 'site' ? 1 : 0);
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
+
 export default defineConfig({
   test: {
     // Tests that run a whole build take 30-60 s alone, longer beside another file on 2 cores.
@@ -13,16 +26,18 @@ export default defineConfig({
     // child process, so a second file fills the gaps (measured: 290 s -> 241 s of test files).
     maxWorkers: 2,
     hookTimeout: 300_000,
+    sequence: { sequencer: BuildsLast },
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/content/**/*.test.ts', 'tests/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'] } },
       {
         extends: true,
         test: {
           name: 'site',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/content/**', 'tests/unit/**'],
-          // Builds the site (and fixture sites) once; test files then read the built HTML.
+          exclude: ['tests/content/**', 'tests/unit/**', 'tests/build/**'],
           globalSetup: ['tests/setup/global-setup.ts'],
+          setupFiles: ['tests/setup/wait.ts'],
         },
       },
     ],

@@ -5,7 +5,9 @@
  *
  * One build at a time per output folder: `dist.lock` names the running build, and a second build
  * into the same folder stops at once. Staging and previous folders live in `.build/` beside the
- * output (git-ignored, so Tailwind never reads them).
+ * output (git-ignored, so Tailwind never reads them). One Astro step at a time per project:
+ * Astro keeps files about the content it builds in the project's `.astro/` (which MDX modules to
+ * load, for one), so a build of another content folder waits while one runs (`.astro/build.lock`).
  *
  * Options: `--out DIR` writes somewhere other than `dist/` (tests use it).
  * Environment: `SSM_SKIP_PDF=1` builds the site alone; `SSM_DEBUG=1` adds stack traces to errors.
@@ -14,7 +16,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AstroIntegration } from 'astro';
-import { acquireBuildLock, BuildLockedError, cleanLeftovers, formatStarted, previousDir, stagingDir, workDir, type BuildLock } from '../src/lib/build-lock.ts';
+import {
+  acquireBuildLock,
+  BuildLockedError,
+  cleanLeftovers,
+  formatStarted,
+  previousDir,
+  stagingDir,
+  waitForLock,
+  workDir,
+  type BuildLock,
+} from '../src/lib/build-lock.ts';
 import type { ContentError } from '../src/lib/check/index.ts';
 import { displayPath, projectRoot } from '../src/lib/paths.ts';
 import { options } from '../src/lib/options.ts';
@@ -52,9 +64,12 @@ if (lock.tookOver) {
 }
 /** Astro's output while it builds (see `interceptOutput`). */
 let output: ReturnType<typeof interceptOutput> | undefined;
-// The lock goes with the process however it ends: success, failure, an uncaught error or a signal.
+/** The project's Astro lock, held while Astro builds (see above). */
+let astroLock: BuildLock | undefined;
+// The locks go with the process however it ends: success, failure, an uncaught error or a signal.
 process.on('exit', () => {
   output?.restore();
+  astroLock?.release();
   lock.release();
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -65,6 +80,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     } catch {
       /* the next build removes what is left */
     }
+    astroLock?.release();
     lock.release();
     console.error(`\n[build] stopped by ${signal} after ${seconds()} s: ${swapped ? `the new build is in ${displayPath(outDir)}/` : untouched()}.`);
     process.exit(signal === 'SIGINT' ? 130 : 143);
@@ -148,6 +164,14 @@ try {
     import('../src/lib/font-subset.ts'),
     import('../src/offline/manifest.ts'),
   ]);
+  astroLock = await waitForLock(path.join(projectRoot, '.astro/build.lock'), (holder) =>
+    // Unless quiet: the tests read a failed build's output line by line.
+    quiet
+      ? undefined
+      : console.log(
+          `[build] waiting for another build of this project (pid ${holder.pid}, started ${formatStarted(holder.started)}) to finish its Astro step…`,
+        ),
+  );
   output = interceptOutput();
   const { release, discard } = output;
   // Runs after every integration of astro.config.mjs has set up, so after the content check passed.
@@ -162,6 +186,7 @@ try {
     throw error;
   } finally {
     output.restore();
+    astroLock.release();
   }
   console.log(`[build] site built in ${seconds()} s`);
   // Before printing: the PDFs embed the same subsets the pages use.

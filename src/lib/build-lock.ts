@@ -155,7 +155,38 @@ const sameHolder = (a: LockHolder | null | undefined, b: LockHolder | null | und
  * the same stale lock cannot both win: each moves it aside first and checks it moved the stale one.
  */
 export function acquireBuildLock(outDir: string): BuildLock {
-  const file = lockFile(outDir);
+  return takeLock(lockFile(outDir), (holder) => new BuildLockedError(holder, outDir));
+}
+
+/** Thrown inside `waitForLock` while a running build holds the lock. */
+class StillHeld extends Error {
+  readonly holder: LockHolder;
+  constructor(holder: LockHolder) {
+    super(`held by pid ${holder.pid}`);
+    this.holder = holder;
+  }
+}
+
+/**
+ * Takes the lock in `file`, waiting while a running build holds it (`onWait` is told once, with
+ * who holds it). A lock whose process is gone is taken over, as in `acquireBuildLock`.
+ */
+export async function waitForLock(file: string, onWait: (holder: LockHolder) => void): Promise<BuildLock> {
+  let told = false;
+  for (;;) {
+    try {
+      return takeLock(file, (holder) => new StillHeld(holder));
+    } catch (error) {
+      if (!(error instanceof StillHeld)) throw error;
+      if (!told) onWait(error.holder);
+      told = true;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+/** Takes the lock in `file`, or throws what `held` makes of the running build that holds it. */
+function takeLock(file: string, held: (holder: LockHolder) => Error): BuildLock {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const mine: LockHolder = { pid: process.pid, started: new Date() };
   const text = `${JSON.stringify({ pid: mine.pid, started: mine.started.toISOString() })}\n`;
@@ -176,7 +207,7 @@ export function acquireBuildLock(outDir: string): BuildLock {
     }
     const holder = readHolder(file);
     if (holder === undefined) continue; // released in between: try again
-    if (holder && holderAlive(holder)) throw new BuildLockedError(holder, outDir);
+    if (holder && holderAlive(holder)) throw held(holder);
     if (holder === null && Date.now() - (fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) < 2000) {
       // Being written by the fallback path of another build: give it a moment.
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
@@ -204,7 +235,7 @@ export function acquireBuildLock(outDir: string): BuildLock {
     fs.rmSync(aside, { force: true });
   }
   const holder = readHolder(file);
-  if (holder && holderAlive(holder)) throw new BuildLockedError(holder, outDir);
+  if (holder && holderAlive(holder)) throw held(holder);
   throw new Error(`could not take ${displayPath(file)}: other builds keep replacing it`);
 }
 

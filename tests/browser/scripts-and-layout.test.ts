@@ -11,13 +11,13 @@ interface Request {
   type: string;
 }
 
-/** Opens a page at a width and records every request it makes. */
-async function open(route: string, width = 360): Promise<{ page: Page; requests: Request[] }> {
+/** Opens a page at a width and records every request it makes (until the network is idle, if asked). */
+async function open(route: string, width = 360, until: 'load' | 'networkidle' = 'load'): Promise<{ page: Page; requests: Request[] }> {
   const page = await chromium.browser.newPage({ viewport: { width, height: 800 } });
   const requests: Request[] = [];
   page.on('requestfinished', async (req) => requests.push({ url: req.url(), status: (await req.response())?.status() ?? 0, type: req.resourceType() }));
   page.on('requestfailed', (req) => requests.push({ url: req.url(), status: 0, type: req.resourceType() }));
-  await page.goto(`${chromium.origin}/${route}`, { waitUntil: 'networkidle' });
+  await page.goto(`${chromium.origin}/${route}`, { waitUntil: until });
   await page.evaluate(() => document.fonts.ready);
   return { page, requests };
 }
@@ -63,7 +63,7 @@ const scripts = [
 ];
 describe.each(scripts)('fonts on $route', ({ route, family, sample }) => {
   it(`renders with ${family} served from the site itself, and no font request fails`, async () => {
-    const { page, requests } = await open(route, 1280);
+    const { page, requests } = await open(route, 1280, 'networkidle');
     const fonts = requests.filter((r) => r.type === 'font' || r.url.endsWith('.woff2'));
     expect(fonts.length).toBeGreaterThan(0);
     for (const f of fonts) {
@@ -93,29 +93,9 @@ describe.each(scripts)('fonts on $route', ({ route, family, sample }) => {
   });
 });
 
-describe('every page type on a 320 px phone', () => {
-  const pageTypes = ['', 'cases/', 'cases/e-government/', 'track-record/', 'partner/', 'search/', 'pack/'];
-  it.each(['ko', 'en', 'es', 'fr', 'ar', 'zh', 'vi', 'id'])(
-    'scrolls only downwards in %s, and draws every character with a font cut to the site (no unicode-range slice fetched)',
-    async (locale) => {
-      const page = await chromium.browser.newPage({ viewport: { width: 320, height: 640 } });
-      const slices: string[] = [];
-      // `/fonts/noto-sans-kr-112-400-normal.woff2` is a slice of the whole font; the site's own
-      // subsets are `/fonts/hangul-400-notosanskr.<hash>.woff2` and `/fonts/names-…`.
-      page.on('request', (req) => /\/fonts\/noto-sans[^/]*\.woff2$/.test(req.url()) && slices.push(`${page.url()}: ${req.url()}`));
-      const wide: string[] = [];
-      for (const type of pageTypes) {
-        await page.goto(`${chromium.origin}/${locale}/${type}`, { waitUntil: 'load' });
-        await page.evaluate(() => document.fonts.ready);
-        const extra = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        if (extra > 0) wide.push(`/${locale}/${type}: ${extra} px too wide`);
-      }
-      await page.close();
-      expect(wide).toEqual([]);
-      expect(slices).toEqual([]);
-    },
-  );
-
+// Every page type in every locale at 320 px (no horizontal scroll, no slice of a whole font
+// fetched) is part of the one crawl in `tests/browser/every-page.test.ts`.
+describe('a character the site never shows', () => {
   it('fetches a slice of the whole font for a character typed into search that the site never shows', async () => {
     const page = await chromium.browser.newPage();
     const slices: string[] = [];

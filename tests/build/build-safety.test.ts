@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runBuild } from '../setup/run-build.ts';
-import { copyDir, outRoot, root, sites } from '../setup/sites.ts';
+import { copyDir, outRoot, root, sites, smallContent } from '../setup/sites.ts';
 
 /**
  * Build safety when several people build at once: the lock on the output folder, leftovers of
@@ -89,7 +89,7 @@ describe('one build at a time per output folder', () => {
       fs.writeFileSync(path.join(dir, 'index.html'), '<p class="bg-pink-900">left behind</p>');
     }
 
-    const result = runBuild({ content: sites.main.content, out });
+    const result = runBuild({ content: smallContent(path.join(outRoot, 'content-safety-small')), out });
 
     expect(result.status, result.output).toBe(0);
     expect(result.stdout).toMatch(

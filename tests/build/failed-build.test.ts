@@ -5,6 +5,24 @@ import { describe, expect, it } from 'vitest';
 import { runBuild } from '../setup/run-build.ts';
 import { copyDir, outRoot, root, sites } from '../setup/sites.ts';
 
+/**
+ * The "last good build" a user would have in `out`: pages and a PDF as a build leaves them. The
+ * builds here never reach the swap, so what the folder holds matters only in that it must survive.
+ */
+function lastGoodBuild(out: string): void {
+  fs.rmSync(out, { recursive: true, force: true });
+  const files: [string, string][] = [
+    ['index.html', '<!doctype html><title>Seoul Solutions Manual</title>'],
+    ['en/cases/transit-card/index.html', '<!doctype html><title>T-money</title><h1>T-money</h1>'],
+    ['en/cases/subway/index.html', '<!doctype html><title>Subway</title><h1>Subway</h1>'],
+    ['pdf/en/manual.pdf', '%PDF-1.7\n% the last good manual\n'],
+  ];
+  for (const [file, text] of files) {
+    fs.mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
+    fs.writeFileSync(path.join(out, file), text);
+  }
+}
+
 describe('a failed build', () => {
   it('exits non-zero, names the broken file, and leaves the previous dist/ in place', () => {
     const content = path.join(outRoot, 'content-broken');
@@ -15,8 +33,7 @@ describe('a failed build', () => {
     copyDir(path.join(root, 'tests/fixtures/valid-case/cases'), path.join(content, 'cases'));
     const broken = path.join(content, 'cases/pilot-library/ko.mdx');
     fs.writeFileSync(broken, fs.readFileSync(broken, 'utf8').replace('<KeyFigures ids="visitors" />', '<Graph />'));
-    // The "last good build" a user would have.
-    copyDir(sites.main.out, out);
+    lastGoodBuild(out);
     const before = fs.readFileSync(path.join(out, 'en/cases/transit-card/index.html'), 'utf8');
 
     const result = runBuild({ content, out });
@@ -54,8 +71,7 @@ describe('content that tries to run code', () => {
 describe('an interrupted build', () => {
   it.each(['SIGINT', 'SIGKILL'] as const)('leaves the previous dist/ usable when killed with %s', async (signal) => {
     const out = path.join(outRoot, `dist-${signal}`);
-    fs.rmSync(out, { recursive: true, force: true });
-    copyDir(sites.main.out, out);
+    lastGoodBuild(out);
     const page = path.join(out, 'en/cases/subway/index.html');
     const before = fs.readFileSync(page, 'utf8');
     const child = spawn(process.execPath, [path.join(root, 'scripts/build.ts'), '--out', out], {

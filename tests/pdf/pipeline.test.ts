@@ -13,14 +13,14 @@ describe('the PDF pipeline', () => {
   it('prints byte-identical PDFs from the same input, a manual with its contents page included', async () => {
     const jobs = allJobs(sites.main.out).filter((j) => j.locale === 'ko' && (j.slug === 'transit-card' || j.kind === 'manual'));
     expect(jobs.map((j) => `${j.kind} ${j.edition}`).sort()).toEqual(['brochure print', 'brochure screen', 'manual print', 'manual screen']);
-    const a = path.join(outRoot, 'pdf-a');
-    const b = path.join(outRoot, 'pdf-b');
-    await printJobs(sites.main.out, a, jobs);
-    await printJobs(sites.main.out, b, jobs);
+    // Printed again here, in this process and its own Chromium, they match the build's bytes.
+    const again = path.join(outRoot, 'pdf-again');
+    fs.rmSync(again, { recursive: true, force: true });
+    await printJobs(sites.main.out, again, jobs);
     for (const job of jobs) {
-      const first = fs.readFileSync(path.join(a, job.output));
-      expect(first.equals(fs.readFileSync(path.join(b, job.output))), job.output).toBe(true);
-      expect(first.equals(fs.readFileSync(path.join(sites.main.out, job.output))), `${job.output} as in the build`).toBe(true);
+      const built = fs.readFileSync(path.join(sites.main.out, job.output));
+      expect(built.length, job.output).toBeGreaterThan(10_000);
+      expect(fs.readFileSync(path.join(again, job.output)).equals(built), `${job.output} as in the build`).toBe(true);
     }
   });
 

@@ -2,10 +2,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { load } from 'cheerio';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localeCodes } from '../../src/i18n/locales.ts';
-import { launch, serve } from '../setup/browser.ts';
 import { readPage, sites } from '../setup/sites.ts';
 
 const dir = sites.main.out;
@@ -37,51 +35,8 @@ describe('Content-Security-Policy', () => {
   });
 });
 
-describe('privacy', () => {
-  let browser: Browser;
-  let site: Awaited<ReturnType<typeof serve>>;
-  beforeAll(async () => {
-    site = await serve(dir);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
-
-  it('loads every page type, search included, without a request to another origin or a CSP violation', { timeout: 300_000 }, async () => {
-    const foreign: string[] = [];
-    const blocked: string[] = [];
-    const queue = localeCodes.flatMap((locale) => [
-      `/${locale}/`,
-      `/${locale}/cases/`,
-      `/${locale}/cases/transit-card/`,
-      `/${locale}/track-record/`,
-      `/${locale}/partner/`,
-      `/${locale}/pack/`,
-      `/${locale}/search/?q=Seoul`,
-    ]);
-    // Three tabs at a time; each page is watched from its first request until the network is idle.
-    await Promise.all(
-      [0, 1, 2].map(async () => {
-        for (let route = queue.shift(); route; route = queue.shift()) {
-          const page = await browser.newPage();
-          page.on('request', (r) => {
-            if (!r.url().startsWith(site.origin) && !r.url().startsWith('data:')) foreign.push(`${route}: ${r.url()}`);
-          });
-          page.on('console', (m) => {
-            if (/Content Security Policy/i.test(m.text())) blocked.push(`${route}: ${m.text().slice(0, 160)}`);
-          });
-          await page.goto(`${site.origin}${route}`, { waitUntil: 'networkidle' });
-          if (route.includes('/search/')) await page.locator('.search-result').first().waitFor();
-          await page.close();
-        }
-      }),
-    );
-    expect(foreign).toEqual([]);
-    expect(blocked).toEqual([]);
-  });
-});
+// Privacy (no request to another origin, no CSP violation) is checked on every page type in every
+// locale by the one crawl in `tests/browser/every-page.test.ts`.
 
 describe('the sitemap', () => {
   it('lists every canonical page exactly once, and no print, staff or fallback page', () => {

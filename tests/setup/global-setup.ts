@@ -1,15 +1,50 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { runBuild } from './run-build.ts';
-import { copyDir, hostileTitle, outRoot, root, sites } from './sites.ts';
+import { buildArgs } from './run-build.ts';
+import { copyDir, hostileTitle, markerOf, outRoot, root, sites } from './sites.ts';
 
 /**
- * Builds every site the tests read, one after another (Astro builds share `.astro/`).
+ * Starts a build of every site the tests read and returns at once: the `unit` and `build` projects
+ * run meanwhile, and each `site` test file waits for the builds it reads (`tests/setup/wait.ts`).
+ * A finished build leaves a marker beside its output with its exit status and what it printed.
  * `SSM_TEST_REUSE=1` keeps builds from a previous run, for quick iterations on tests.
  */
-export default function setup(): void {
+export default function setup(): () => void {
   fs.mkdirSync(outRoot, { recursive: true });
   const reuse = process.env['SSM_TEST_REUSE'] === '1';
+  for (const site of Object.values(sites)) fs.rmSync(markerOf(site), { force: true });
+  writeVariantContent();
+  const running: ChildProcess[] = [];
+  for (const [name, site] of Object.entries(sites)) {
+    if (reuse && fs.existsSync(path.join(site.out, 'index.html'))) {
+      fs.writeFileSync(markerOf(site), JSON.stringify({ status: 0, output: '', seconds: 0 }));
+      continue;
+    }
+    const started = Date.now();
+    const { command, args, env } = buildArgs(site);
+    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    running.push(child);
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('close', (code, signal) => {
+      const seconds = (Date.now() - started) / 1000;
+      fs.writeFileSync(markerOf(site), JSON.stringify({ status: code ?? signal, output, seconds }));
+      console.log(`[tests] built the ${name} site in ${seconds.toFixed(1)} s${code === 0 ? '' : ' (FAILED)'}`);
+    });
+  }
+  return () => {
+    for (const child of running) if (child.exitCode === null) child.kill('SIGTERM');
+  };
+}
+
+/**
+ * The real content changed the way staff change it (see `sites.variant`): a Korean-only case with
+ * a hostile title, a Korean source edited after its translations, a reviewed translation, and two
+ * translations removed.
+ */
+function writeVariantContent(): void {
   const variant = sites.variant.content;
   fs.rmSync(variant, { recursive: true, force: true });
   copyDir(sites.main.content, variant);
@@ -25,11 +60,4 @@ export default function setup(): void {
   );
   fs.rmSync(path.join(variant, 'cases/dmc/fr.mdx'));
   fs.rmSync(path.join(variant, 'cases/transit-card/es.mdx'));
-  for (const [name, site] of Object.entries(sites)) {
-    if (reuse && fs.existsSync(path.join(site.out, 'index.html'))) continue;
-    const started = Date.now();
-    const result = runBuild(site);
-    if (result.status !== 0) throw new Error(`building the ${name} site failed:\n${result.output}`);
-    console.log(`[tests] built ${name} site in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  }
 }
