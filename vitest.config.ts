@@ -10,10 +10,15 @@ import { defineConfig } from 'vitest/config';
  * without building anything.
  */
 
-/** Files that need no global build go first, so that they fill the time the builds take. */
+/**
+ * Files that need no global build go first, so that they fill the time the builds take: `unit`
+ * files (all CPU), then `build` files (their builds queue for the Astro step behind the global
+ * ones), then `site` files.
+ */
 class BuildsLast extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const rank = (spec: TestSpecification) => (spec.project.name === 'site' ? 1 : 0);
+    const order = ['unit', 'build', 'site'];
+    const rank = (spec: TestSpecification) => order.indexOf(spec.project.name);
     return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
   }
 }
@@ -26,6 +31,9 @@ export default defineConfig({
     // child process, so a second file fills the gaps (measured: 290 s -> 241 s of test files).
     maxWorkers: 2,
     hookTimeout: 300_000,
+    // Files share their worker's module cache, Chromium and static servers (`tests/setup/browser.ts`):
+    // a fresh worker per file cost about 1 s of CPU each, and a browser launch more.
+    isolate: false,
     sequence: { sequencer: BuildsLast },
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/content/**/*.test.ts', 'tests/unit/**/*.test.ts'] } },

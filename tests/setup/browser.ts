@@ -1,27 +1,27 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { beforeAll } from 'vitest';
 import { launchChromium } from '../../src/lib/chromium.ts';
 import { serve } from '../../src/lib/static-server.ts';
 
-export { serve } from '../../src/lib/static-server.ts';
-export { launchChromium as launch } from '../../src/lib/chromium.ts';
+/** One Chromium per test worker, launched when a file first asks for it. */
+let browser: Promise<Browser> | undefined;
+/** One static server per built site and worker. */
+const servers = new Map<string, Promise<{ origin: string }>>();
 
 /**
- * For a test file that drives Chromium: serves a built site and launches one browser before the
- * tests, closes both after. Read `.browser` and `.origin` inside tests.
+ * For a test file that drives Chromium: a served built site and a browser, ready before the tests.
+ * Read `.browser` and `.origin` inside tests. Files that run in the same worker share the browser
+ * and the server (Vitest runs files without isolation, see `vitest.config.ts`); each file opens
+ * and closes its own pages and contexts. Playwright closes the browser when the worker exits.
  */
 export function useBrowser(dir: string): { browser: Browser; origin: string } {
   const handle = {} as { browser: Browser; origin: string };
-  let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    const site = await serve(dir);
-    close = site.close;
-    handle.origin = site.origin;
-    handle.browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await handle.browser?.close();
-    await close?.();
+    if (!servers.has(dir)) servers.set(dir, serve(dir));
+    browser ??= launchChromium();
+    const [site, launched] = await Promise.all([servers.get(dir), browser]);
+    handle.origin = site?.origin ?? '';
+    handle.browser = launched;
   });
   return handle;
 }

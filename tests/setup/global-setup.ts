@@ -8,6 +8,7 @@ import { copyDir, hostileTitle, markerOf, outRoot, root, sites } from './sites.t
  * Starts a build of every site the tests read and returns at once: the `unit` and `build` projects
  * run meanwhile, and each `site` test file waits for the builds it reads (`tests/setup/wait.ts`).
  * A finished build leaves a marker beside its output with its exit status and what it printed.
+ * Builds take Astro's step one at a time (`.astro/build.lock`): the main site first.
  * `SSM_TEST_REUSE=1` keeps builds from a previous run, for quick iterations on tests.
  */
 export default function setup(): () => void {
@@ -16,24 +17,37 @@ export default function setup(): () => void {
   for (const site of Object.values(sites)) fs.rmSync(markerOf(site), { force: true });
   writeVariantContent();
   const running: ChildProcess[] = [];
-  for (const [name, site] of Object.entries(sites)) {
+  /** Starts a site's build; `then` runs once its Astro step has begun (it holds `.astro/build.lock`) or it ended. */
+  const start = (name: keyof typeof sites, then?: () => void) => {
+    const site = sites[name];
     if (reuse && fs.existsSync(path.join(site.out, 'index.html'))) {
       fs.writeFileSync(markerOf(site), JSON.stringify({ status: 0, output: '', seconds: 0 }));
-      continue;
+      return then?.();
     }
     const started = Date.now();
     const { command, args, env } = buildArgs(site);
     const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     running.push(child);
     let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    let next = then;
+    const proceed = () => {
+      next?.();
+      next = undefined;
+    };
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString();
+      if (output.includes('[build] site →')) proceed();
+    });
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     child.on('close', (code, signal) => {
       const seconds = (Date.now() - started) / 1000;
       fs.writeFileSync(markerOf(site), JSON.stringify({ status: code ?? signal, output, seconds }));
       console.log(`[tests] built the ${name} site in ${seconds.toFixed(1)} s${code === 0 ? '' : ' (FAILED)'}`);
+      proceed();
     });
-  }
+  };
+  // The main site (with its PDFs) is the longer build, so it takes the Astro step first.
+  start('main', () => start('variant'));
   return () => {
     for (const child of running) if (child.exitCode === null) child.kill('SIGTERM');
   };
