@@ -86,7 +86,19 @@ async function fetched(
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   let files: string[] = [];
+  let inflight = 0;
+  let last = performance.now();
+  page.on('request', () => {
+    inflight++;
+    last = performance.now();
+  });
+  const settled = () => {
+    inflight--;
+    last = performance.now();
+  };
+  page.on('requestfailed', settled);
   page.on('requestfinished', (r) => {
+    settled();
     const p = decodeURIComponent(new URL(r.url()).pathname);
     const file = path.join(siteDir, p.endsWith('/') ? `${p}index.html` : p);
     if (fs.existsSync(file) && fs.statSync(file).isFile()) files.push(file);
@@ -95,7 +107,9 @@ async function fetched(
   if (during) {
     files = [];
     await during(page);
-    await page.waitForLoadState('networkidle');
+    // Everything the query loads, also after its first results show: quiet for a second. (The
+    // page's own network-idle state was reached before the query, so waiting for it returns at once.)
+    while (inflight > 0 || performance.now() - last < 1000) await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await context.close();
   return files;
