@@ -103,13 +103,19 @@ async function fetched(
     const file = path.join(siteDir, p.endsWith('/') ? `${p}index.html` : p);
     if (fs.existsSync(file) && fs.statSync(file).isFile()) files.push(file);
   });
+  // Quiet for a second: what a page (or a query) loads late, on idle or after its first results,
+  // counts too. Network idle alone (500 ms) let a peer's script loaded on idle in or out by chance
+  // (Starlight's JavaScript: 29.8 KB in one run, 4.0 KB in the next), and after a query it returned
+  // at once, the page having been idle before.
+  const quiet = async () => {
+    while (inflight > 0 || performance.now() - last < 1000) await new Promise((resolve) => setTimeout(resolve, 100));
+  };
   await page.goto(`${origin}${route}`, { waitUntil: 'networkidle' });
+  await quiet();
   if (during) {
     files = [];
     await during(page);
-    // Everything the query loads, also after its first results show: quiet for a second. (The
-    // page's own network-idle state was reached before the query, so waiting for it returns at once.)
-    while (inflight > 0 || performance.now() - last < 1000) await new Promise((resolve) => setTimeout(resolve, 100));
+    await quiet();
   }
   await context.close();
   return files;
