@@ -108,7 +108,9 @@ async function fetched(
   // (Starlight's JavaScript: 29.8 KB in one run, 4.0 KB in the next), and after a query it returned
   // at once, the page having been idle before.
   const quiet = async () => {
-    while (inflight > 0 || performance.now() - last < 1000) await new Promise((resolve) => setTimeout(resolve, 100));
+    // At most 30 s: a page that never stops requesting must not hang the bench (its bytes so far count).
+    const deadline = performance.now() + 30_000;
+    while ((inflight > 0 || performance.now() - last < 1000) && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
   };
   await page.goto(`${origin}${route}`, { waitUntil: 'networkidle' });
   await quiet();

@@ -142,7 +142,8 @@ async function inspector(): Promise<{ check: (visit: Visit) => Promise<Findings>
             .flatMap((v) => v.nodes.slice(0, 3).map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${v.help}`)),
         );
       }
-      // Watched until the network has been quiet for half a second: a late request is seen too.
+      // Watched until the page has reached network idle (no request for half a second), as the
+      // privacy crawl did: a request made while it loads, is checked or settles is seen.
       await page.waitForLoadState('networkidle');
       current = undefined;
       return found;
